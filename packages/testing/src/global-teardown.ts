@@ -1,0 +1,5 @@
+import { stopStartedContainers } from './infrastructure';
+
+export default async function globalTeardown(): Promise<void> {
+  await stopStartedContainers();
+}
