@@ -1,1 +1,5 @@
-export {};
+export * from './database-url';
+export * from './errors';
+export * from './pool';
+export * from './copy';
+export * from './data-source';
