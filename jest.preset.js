@@ -46,6 +46,7 @@ function createJestConfig(dir, options = {}) {
     collectCoverage: !integration,
     collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/**/*.int-spec.ts', '!src/**/index.ts', '!src/main.ts'],
     coverageReporters: ['text-summary', 'lcov'],
+    reporters: ['default', path.join(__dirname, 'scripts', 'jest-results-reporter.cjs')],
     coverageThreshold,
     passWithNoTests: !integration && options.passWithNoTests === true,
     ...(integration && options.globalInfrastructure !== false

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { up } from './platform/up.command';
+
+const usage = `usage: mercado <command> [options]
+
+commands:
+  up [--exit-when-ready] [--port-base N] [--db-prefix P]   run the platform (Kafka + five services) until Ctrl-C
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'up': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          'exit-when-ready': { type: 'boolean', default: false },
+          'port-base': { type: 'string', default: process.env.MERCADO_PORT_BASE ?? '3000' },
+          'db-prefix': { type: 'string', default: process.env.MERCADO_DB_PREFIX ?? '' },
+          'ready-timeout': { type: 'string', default: '90' },
+        },
+      });
+      await up({
+        exitWhenReady: values['exit-when-ready'],
+        portBase: Number(values['port-base']),
+        databasePrefix: values['db-prefix'],
+        readyTimeoutMs: Number(values['ready-timeout']) * 1000,
+        out: process.stdout,
+      });
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`unknown command: ${command}\n${usage}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`mercado: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { runKafkaScript } from './kafka-control';
+import { repoRoot } from './repo-root';
+import { platformServices, type PlatformService } from './service-catalog';
+import { Supervisor, type RunningChild } from './supervisor';
+import { tcpAnswers } from './tcp';
+
+export interface UpOptions {
+  /** Start, report, then stop everything and exit (used by tests and smoke checks). */
+  exitWhenReady: boolean;
+  portBase: number;
+  databasePrefix: string;
+  readyTimeoutMs: number;
+  out: NodeJS.WritableStream;
+}
+
+export interface UpResult {
+  services: Array<{ name: string; url: string; pid: number }>;
+  startedKafka: boolean;
+}
+
+const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * The platform's main job: starts Kafka (unless KAFKA_BROKERS names a cluster), checks PostgreSQL,
+ * starts the five services, waits until each is ready, prints their URLs and health, then runs until
+ * SIGINT or SIGTERM and stops every child it started.
+ */
+export async function up(options: UpOptions, env: NodeJS.ProcessEnv = process.env): Promise<UpResult> {
+  const root = repoRoot();
+  const say = (line: string) => options.out.write(`${line}\n`);
+  const serverUrl = env.DATABASE_SERVER_URL ?? DEFAULT_SERVER_URL;
+  const server = new URL(serverUrl);
+  if (!(await tcpAnswers(server.hostname, Number(server.port || 5432), 3_000))) {
+    throw new Error(
+      `PostgreSQL does not answer at ${server.hostname}:${server.port || 5432}. Start it (pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) or set DATABASE_SERVER_URL.`,
+    );
+  }
+
+  let startedKafka = false;
+  const kafkaBrokers = env.KAFKA_BROKERS ?? `127.0.0.1:${env.KAFKA_PORT ?? 9092}`;
+  if (!env.KAFKA_BROKERS) {
+    const kafkaPort = Number(env.KAFKA_PORT ?? 9092);
+    const alreadyRunning = await tcpAnswers('127.0.0.1', kafkaPort, 1_000);
+    await runKafkaScript(root, 'start', env);
+    startedKafka = !alreadyRunning;
+  }
+
+  const supervisor = new Supervisor();
+  const stopEverything = async () => {
+    await supervisor.stopAll();
+    if (startedKafka) await runKafkaScript(root, 'stop', env).catch((error: Error) => say(error.message));
+  };
+
+  const running: Array<{ service: PlatformService; port: number; child: RunningChild }> = [];
+  try {
+    for (const service of platformServices) {
+      const port = options.portBase + (service.port - 3000);
+      const databaseUrl = new URL(serverUrl);
+      databaseUrl.pathname = `/${options.databasePrefix}${service.database}`;
+      const child = supervisor.start({
+        name: service.name,
+        command: process.execPath,
+        args: [path.join(root, 'services', service.name, 'dist', 'main.js')],
+        env: {
+          ...env,
+          PORT: String(port),
+          DATABASE_URL: databaseUrl.toString(),
+          KAFKA_BROKERS: kafkaBrokers,
+          LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+          NODE_ENV: env.NODE_ENV ?? 'development',
+        },
+        logFile: path.join(root, '.cache', 'logs', `${service.name}.log`),
+        readyUrl: `http://127.0.0.1:${port}/health/ready`,
+      });
+      running.push({ service, port, child });
+    }
+    await Promise.all(running.map(({ child }) => supervisor.waitReady(child, options.readyTimeoutMs)));
+  } catch (error) {
+    await stopEverything();
+    throw error;
+  }
+
+  say('');
+  say('Mercado is running:');
+  say(`  Kafka        ${kafkaBrokers}${startedKafka ? ' (started by this command)' : ''}`);
+  say(`  PostgreSQL   ${server.hostname}:${server.port || 5432} (databases ${platformServices.map((s) => options.databasePrefix + s.database).join(', ')})`);
+  for (const { service, port, child } of running) {
+    const health = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status).catch(() => 'unreachable');
+    say(`  ${service.name.padEnd(12)} http://127.0.0.1:${port}  ready=${health}  pid=${child.process.pid}  log=.cache/logs/${service.name}.log`);
+  }
+  const result: UpResult = {
+    services: running.map(({ service, port, child }) => ({ name: service.name, url: `http://127.0.0.1:${port}`, pid: child.process.pid! })),
+    startedKafka,
+  };
+
+  if (options.exitWhenReady) {
+    await stopEverything();
+    say('Stopped (--exit-when-ready).');
+    return result;
+  }
+
+  say('');
+  say('Press Ctrl-C to stop every service' + (startedKafka ? ' and Kafka.' : '.'));
+  await new Promise<void>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      say(`\n${signal}: stopping...`);
+      resolve();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+  await stopEverything();
+  say('Stopped.');
+  return result;
+}
