@@ -47,4 +47,5 @@ if [ "$status" = 0 ]; then
 fi
 
 node "$ROOT/scripts/test-summary.cjs" "$results" || true
+if [ "$status" = 0 ]; then log "all green"; else log "FAILED (exit $status): see the task output above"; fi
 exit "$status"
