@@ -1,0 +1,64 @@
+import { type EventEnvelope } from '@mercado/contracts';
+
+/** One row of messaging_outbox as the writer inserts it. */
+export interface OutboxRecord {
+  readonly eventId: string;
+  readonly topic: string;
+  /** The envelope subject (aggregate id): the Kafka key. */
+  readonly key: string;
+  readonly envelope: EventEnvelope;
+  /** Kafka headers, all text. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * The Kafka headers an event travels with: CloudEvents attributes (ce_*) so that routers and tools can
+ * read an event without parsing its value, the correlation and causation ids, and the trace context.
+ */
+export function outboxHeaders(envelope: EventEnvelope, trace: Readonly<Record<string, string>>): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/cloudevents+json; charset=utf-8',
+    ce_specversion: envelope.specversion,
+    ce_id: envelope.id,
+    ce_type: envelope.type,
+    ce_source: envelope.source,
+    ce_subject: envelope.subject,
+    ce_time: envelope.time,
+    ce_dataschema: envelope.dataschema,
+  };
+  if (envelope.correlationid !== undefined) headers['correlation-id'] = envelope.correlationid;
+  if (envelope.causationid !== undefined) headers['causation-id'] = envelope.causationid;
+  // The live trace context wins; the envelope's own traceparent is the fallback (an event re-emitted
+  // outside any span keeps the trace it was born in).
+  const traceparent = trace.traceparent ?? envelope.traceparent;
+  if (traceparent !== undefined) headers.traceparent = traceparent;
+  if (trace.tracestate !== undefined) headers.tracestate = trace.tracestate;
+  return headers;
+}
+
+/**
+ * The outbox row of an event. The envelope records the traceparent of the operation that produced it
+ * (when it does not carry one already), so the trace survives even where headers are lost.
+ */
+export function toOutboxRecord(envelope: EventEnvelope, topic: string, trace: Readonly<Record<string, string>>): OutboxRecord {
+  const traced =
+    envelope.traceparent === undefined && trace.traceparent !== undefined ? { ...envelope, traceparent: trace.traceparent } : envelope;
+  return { eventId: traced.id, topic, key: traced.subject, envelope: traced, headers: outboxHeaders(traced, trace) };
+}
+
+/** The records as parallel column arrays, for one INSERT ... SELECT FROM UNNEST. */
+export function toOutboxColumns(records: readonly OutboxRecord[]): [string[], string[], string[], string[], string[]] {
+  const ids: string[] = [];
+  const topics: string[] = [];
+  const keys: string[] = [];
+  const envelopes: string[] = [];
+  const headers: string[] = [];
+  for (const record of records) {
+    ids.push(record.eventId);
+    topics.push(record.topic);
+    keys.push(record.key);
+    envelopes.push(JSON.stringify(record.envelope));
+    headers.push(JSON.stringify(record.headers));
+  }
+  return [ids, topics, keys, envelopes, headers];
+}
