@@ -24,3 +24,8 @@ export { catalog, createCatalog, CatalogError, type Catalog } from './catalog/ca
 export * from './schemas/common.schema';
 export * from './events/sales/order.events';
 export * from './events/sales/payment.events';
+export * from './events/customer/customer.events';
+export * from './events/customer/review.events';
+export * from './events/fulfillment/shipment.events';
+export * from './events/marketplace/product.events';
+export * from './events/marketplace/seller.events';

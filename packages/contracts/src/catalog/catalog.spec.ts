@@ -16,7 +16,12 @@ describe('catalog', () => {
 
   it('lists topics with their events, and the topic of a type', () => {
     const orders = catalog.topics().find((t) => t.name === 'sales.order.v1');
-    expect(orders).toMatchObject({ partitions: 6, retentionMs: -1, cleanupPolicy: 'delete', key: 'order_id' });
+    expect(orders).toMatchObject({
+      partitions: 6,
+      retentionMs: -1,
+      cleanupPolicy: 'delete',
+      key: 'order_id',
+    });
     expect(orders!.events).toContain('sales.order.placed');
     expect(catalog.topic('sales.order.v1')).toEqual(orders);
     expect(catalog.topic('nope')).toBeUndefined();
@@ -34,15 +39,17 @@ describe('catalog', () => {
       defineEvent({ ...salesOrderApprovedV1, version: v, topic, schema: Joi.object() });
 
     it('an event on an undeclared topic', () => {
-      expect(() => createCatalog([orderTopic], [version(1, 'elsewhere.v1')])).toThrow(/undeclared topic elsewhere\.v1/);
+      expect(() => createCatalog([orderTopic], [version(1, 'elsewhere.v1')])).toThrow(
+        /undeclared topic elsewhere\.v1/,
+      );
     });
     it('the same (type, version) twice', () => {
       expect(() => createCatalog([orderTopic], [version(1), version(1)])).toThrow(/declared twice/);
     });
     it('versions of one type on two topics', () => {
-      expect(() => createCatalog([orderTopic, TOPICS.salesPayment], [version(1), version(2, TOPICS.salesPayment.name)])).toThrow(
-        /on one topic/,
-      );
+      expect(() =>
+        createCatalog([orderTopic, TOPICS.salesPayment], [version(1), version(2, TOPICS.salesPayment.name)]),
+      ).toThrow(/on one topic/);
     });
     it('a gap in the versions', () => {
       expect(() => createCatalog([orderTopic], [version(1), version(3)])).toThrow(/without gaps/);

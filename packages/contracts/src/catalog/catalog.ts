@@ -24,7 +24,10 @@ export interface Catalog {
  * Builds a catalog and checks it is coherent: no duplicate (type, version), versions numbered from 1
  * without gaps, every event on a declared topic, all versions of a type on one topic.
  */
-export function createCatalog(topicSpecs: readonly TopicSpec[], events: readonly AnyEventDefinition[]): Catalog {
+export function createCatalog(
+  topicSpecs: readonly TopicSpec[],
+  events: readonly AnyEventDefinition[],
+): Catalog {
   const topicByName = new Map(topicSpecs.map((t) => [t.name, t]));
   const byType = new Map<string, AnyEventDefinition[]>();
   for (const event of events) {

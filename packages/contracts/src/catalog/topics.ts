@@ -34,7 +34,8 @@ export const TOPICS = {
     retentionMs: FOREVER,
     cleanupPolicy: 'delete',
     key: 'customer_unique_id',
-    description: 'The person behind the per-order customer accounts: registration, accounts, moves, segments.',
+    description:
+      'The person behind the per-order customer accounts: registration, accounts, moves, segments.',
   },
   customerReview: {
     name: 'customer.review.v1',

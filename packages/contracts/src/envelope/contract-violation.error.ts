@@ -21,6 +21,8 @@ export class ContractViolationError extends Error {
     /** joi's own details, for callers that want the raw context. */
     readonly joiDetails: Joi.ValidationErrorItem[] = [],
   ) {
-    super(`${type} v${version} breaks its contract: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`);
+    super(
+      `${type} v${version} breaks its contract: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+    );
   }
 }

@@ -36,7 +36,13 @@ describe('createEnvelope', () => {
     const envelope = createEnvelope(
       salesOrderApprovedV1,
       { order_id: 'e481f51cbdc54678b7cc49136f2d6af7', approved_at: '2017-10-02T11:07:15-03:00' },
-      { source: '/mercado/sales', time: new Date('2017-10-02T14:07:15.000Z'), id, subject: 'x1', causationid: id },
+      {
+        source: '/mercado/sales',
+        time: new Date('2017-10-02T14:07:15.000Z'),
+        id,
+        subject: 'x1',
+        causationid: id,
+      },
     );
     expect(envelope.time).toBe('2017-10-02T14:07:15.000Z');
     expect(envelope.id).toBe(id);
@@ -50,7 +56,8 @@ describe('createEnvelope', () => {
       purchased_at: '2018-06-12 09:51:55',
       lines: [{ ...placed.lines[0]!, price_cents: 118.9 }],
     } as OrderPlacedV1;
-    const attempt = () => createEnvelope(salesOrderPlacedV1, bad, { source: '/mercado/sales', time: new Date() });
+    const attempt = () =>
+      createEnvelope(salesOrderPlacedV1, bad, { source: '/mercado/sales', time: new Date() });
 
     expect(attempt).toThrow(ContractViolationError);
     try {
@@ -67,13 +74,14 @@ describe('createEnvelope', () => {
 
   it('rejects unknown keys from a producer (strict at production)', () => {
     const withTypo = { ...placed, purchase_at: placed.purchased_at } as OrderPlacedV1;
-    expect(() => createEnvelope(salesOrderPlacedV1, withTypo, { source: '/mercado/sales', time: new Date() })).toThrow(
-      /data\.purchase_at.*not allowed/,
-    );
+    expect(() =>
+      createEnvelope(salesOrderPlacedV1, withTypo, { source: '/mercado/sales', time: new Date() }),
+    ).toThrow(/data\.purchase_at.*not allowed/);
   });
 
   it('rejects bad envelope attributes: time without offset, invalid Date, bad source, bad traceparent', () => {
-    const make = (meta: Parameters<typeof createEnvelope>[2]) => () => createEnvelope(salesOrderPlacedV1, placed, meta);
+    const make = (meta: Parameters<typeof createEnvelope>[2]) => () =>
+      createEnvelope(salesOrderPlacedV1, placed, meta);
     expect(make({ source: '/mercado/sales', time: '2018-06-12T09:51:55' })).toThrow(/time:/);
     expect(make({ source: '/mercado/sales', time: new Date('nonsense') })).toThrow(/time:/);
     expect(make({ source: '', time: new Date() })).toThrow(/source:/);

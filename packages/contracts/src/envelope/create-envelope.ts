@@ -28,7 +28,11 @@ export function createEnvelope<TData, TType extends string>(
   data: TData,
   meta: EnvelopeMeta,
 ): EventEnvelope<TType, TData> {
-  const checked = definition.schema.validate(data, { abortEarly: false, convert: false, allowUnknown: false });
+  const checked = definition.schema.validate(data, {
+    abortEarly: false,
+    convert: false,
+    allowUnknown: false,
+  });
   if (checked.error) {
     throw new ContractViolationError(
       definition.type,

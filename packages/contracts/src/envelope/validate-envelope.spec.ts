@@ -28,7 +28,10 @@ describe('validateEnvelope', () => {
   });
 
   it('accepts unknown keys in data (a newer producer adding an optional field)', () => {
-    const newer = { ...placed, data: { ...placed.data, channel: 'app', lines: [{ ...placed.data.lines[0], gift: true }] } };
+    const newer = {
+      ...placed,
+      data: { ...placed.data, channel: 'app', lines: [{ ...placed.data.lines[0], gift: true }] },
+    };
     const result = validateEnvelope(newer);
     expect(result.ok).toBe(true);
   });
@@ -63,19 +66,30 @@ describe('validateEnvelope', () => {
   });
 
   it('rejects a type or a version the catalog does not know', () => {
-    const unknownType = rejection({ ...placed, type: 'sales.order.teleported', dataschema: 'urn:mercado:sales.order.teleported:1' });
+    const unknownType = rejection({
+      ...placed,
+      type: 'sales.order.teleported',
+      dataschema: 'urn:mercado:sales.order.teleported:1',
+    });
     expect(unknownType.reason).toBe('unknown-type');
     expect(unknownType.message).toBe('sales.order.teleported is not in the catalog');
     expect(unknownType.details[0]!.path).toBe('type');
 
-    const unknownVersion = rejection({ ...placed, dataversion: 7, dataschema: 'urn:mercado:sales.order.placed:7' });
+    const unknownVersion = rejection({
+      ...placed,
+      dataversion: 7,
+      dataschema: 'urn:mercado:sales.order.placed:7',
+    });
     expect(unknownVersion.reason).toBe('unknown-type');
     expect(unknownVersion.message).toBe('sales.order.placed has no version 7 (known: 1)');
     expect(unknownVersion.details[0]!.path).toBe('dataversion');
   });
 
   it('rejects data that breaks its schema, naming the field', () => {
-    const bad = rejection({ ...placed, data: { ...placed.data, lines: [{ ...placed.data.lines[0], price_cents: '118.90' }] } });
+    const bad = rejection({
+      ...placed,
+      data: { ...placed.data, lines: [{ ...placed.data.lines[0], price_cents: '118.90' }] },
+    });
     expect(bad.reason).toBe('schema-violation');
     expect(bad.details.map((d) => d.path)).toEqual(['data.lines.0.price_cents']);
     expect(bad.message).toMatch(/^sales\.order\.placed v1: data\.lines\.0\.price_cents/);

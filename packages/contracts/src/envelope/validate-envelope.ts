@@ -48,10 +48,21 @@ export function validateEnvelope(raw: unknown): EnvelopeValidation {
     return reject('unknown-type', message, [{ path: known.length ? 'dataversion' : 'type', message }]);
   }
 
-  const data = definition.schema.validate(envelope.data, { abortEarly: false, convert: false, allowUnknown: true });
+  const data = definition.schema.validate(envelope.data, {
+    abortEarly: false,
+    convert: false,
+    allowUnknown: true,
+  });
   if (data.error) {
-    const details = violationDetails(data.error).map((d) => ({ ...d, path: d.path ? `data.${d.path}` : 'data' }));
-    return reject('schema-violation', describe(`${envelope.type} v${envelope.dataversion}`, details), details);
+    const details = violationDetails(data.error).map((d) => ({
+      ...d,
+      path: d.path ? `data.${d.path}` : 'data',
+    }));
+    return reject(
+      'schema-violation',
+      describe(`${envelope.type} v${envelope.dataversion}`, details),
+      details,
+    );
   }
   return { ok: true, envelope: { ...envelope, data: data.value }, definition };
 }
@@ -68,6 +79,10 @@ function describe(subject: string, details: ContractViolationDetail[]): string {
   return `${subject}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`;
 }
 
-function reject(reason: EnvelopeRejection, message: string, details: ContractViolationDetail[]): EnvelopeValidation {
+function reject(
+  reason: EnvelopeRejection,
+  message: string,
+  details: ContractViolationDetail[],
+): EnvelopeValidation {
   return { ok: false, reason, message, details };
 }

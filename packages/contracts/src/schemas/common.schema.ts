@@ -28,7 +28,11 @@ export const timestampSchema = Joi.string()
     }
     return value;
   })
-  .messages({ 'timestamp.offset': '{{#label}} must be an ISO-8601 date-time with an offset, e.g. 2017-10-02T10:56:33-03:00' });
+  .messages({
+    'timestamp.offset':
+      '{{#label}} must be an ISO-8601 date-time with an offset, e.g. 2017-10-02T10:56:33-03:00',
+  })
+  .meta({ format: 'timestamp' });
 
 /** A calendar date without time or zone: `YYYY-MM-DD`. */
 export const dateSchema = Joi.string()
@@ -39,27 +43,40 @@ export const dateSchema = Joi.string()
     }
     return value;
   })
-  .messages({ 'date.calendar': '{{#label}} must be a calendar date YYYY-MM-DD' });
+  .messages({ 'date.calendar': '{{#label}} must be a calendar date YYYY-MM-DD' })
+  .meta({ format: 'date' });
 
 /**
  * A natural id. Olist's are 32 lowercase hex characters; ids minted by Mercado follow the same shape
  * (a UUID without dashes), but the contract only asks for a short opaque token.
  */
-export const entityIdSchema = Joi.string().pattern(/^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/, 'id');
+export const entityIdSchema = Joi.string()
+  .pattern(/^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/, 'id')
+  .meta({ format: 'id' });
 
 /** A non-negative amount of money in integer cents (BRL centavos). */
-export const centsSchema = Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER).strict();
+export const centsSchema = Joi.number()
+  .integer()
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER)
+  .strict()
+  .meta({ format: 'cents' });
 
 /** The first five digits of a Brazilian CEP, as text. */
-export const zipPrefixSchema = Joi.string().pattern(/^\d{5}$/, 'five digits');
+export const zipPrefixSchema = Joi.string()
+  .pattern(/^\d{5}$/, 'five digits')
+  .meta({ format: 'zip-prefix' });
 
+// prettier-ignore
 export const BRAZILIAN_STATES = [
   'AC', 'AL', 'AM', 'AP', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MG', 'MS', 'MT', 'PA', 'PB', 'PE', 'PI', 'PR',
   'RJ', 'RN', 'RO', 'RR', 'RS', 'SC', 'SE', 'SP', 'TO',
 ] as const;
 export type BrazilianState = (typeof BRAZILIAN_STATES)[number];
 
-export const stateSchema = Joi.string().valid(...BRAZILIAN_STATES);
+export const stateSchema = Joi.string()
+  .valid(...BRAZILIAN_STATES)
+  .meta({ format: 'state' });
 
 /** A city name as given by the source (free text, possibly messy). */
 export const citySchema = Joi.string().min(1).max(120);
@@ -71,14 +88,16 @@ export const citySchema = Joi.string().min(1).max(120);
  */
 export const anomaliesSchema = Joi.array()
   .items(Joi.string().pattern(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'kebab-case'))
-  .unique();
+  .unique()
+  .meta({ format: 'anomalies' });
 
 /** A kebab-case word from the open vocabulary of anomaly flags. */
 export type AnomalyFlag = string;
 
 /** The anomaly flags producers use today, with their meaning. Consumers must tolerate others. */
 export const ANOMALY_FLAGS: Readonly<Record<string, string>> = Object.freeze({
-  'time-estimated': 'the source has no time for this fact; the producer derived it (see the event description)',
+  'time-estimated':
+    'the source has no time for this fact; the producer derived it (see the event description)',
   'carrier-before-approval': 'the carrier hand-off is earlier than the payment approval',
   'delivered-without-date': 'the source says delivered but gives no delivery date',
   'canceled-after-delivery': 'the order was canceled although the source gives a delivery date',
@@ -102,3 +121,23 @@ export const locationSchema = Joi.object<Location, true>({
   city: citySchema.required(),
   state: stateSchema.required(),
 });
+
+/** Mercado's business time zone: Olist's local times are in it, and calendar-day rules use it. */
+export const BUSINESS_TIME_ZONE = 'America/Sao_Paulo';
+
+const businessDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: BUSINESS_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date (YYYY-MM-DD) of an instant in America/Sao_Paulo. */
+export function businessDateOf(instant: string | Date): string {
+  return businessDateFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** Whole days from date `from` to date `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -35,12 +35,19 @@ export interface OrderPlacedV1 {
 }
 
 const orderLineSchema = Joi.object<OrderLineV1, true>({
-  line_number: Joi.number().integer().min(1).strict().required(),
+  line_number: Joi.number()
+    .integer()
+    .min(1)
+    .strict()
+    .required()
+    .description('Olist `order_item_id`: 1, 2, … inside the order'),
   product_id: entityIdSchema.required(),
   seller_id: entityIdSchema.required(),
-  shipping_limit_at: timestampSchema.required(),
-  price_cents: centsSchema.required(),
-  freight_cents: centsSchema.required(),
+  shipping_limit_at: timestampSchema
+    .required()
+    .description('by when the seller must hand the line to the carrier'),
+  price_cents: centsSchema.required().description('item price'),
+  freight_cents: centsSchema.required().description('freight charged for this line'),
 });
 
 export const salesOrderPlacedV1 = defineEvent<OrderPlacedV1, 'sales.order.placed'>({
@@ -52,10 +59,19 @@ export const salesOrderPlacedV1 = defineEvent<OrderPlacedV1, 'sales.order.placed
     '`imported` and may carry an order without lines (anomaly `no-items`), as Olist has some.',
   schema: Joi.object<OrderPlacedV1, true>({
     order_id: entityIdSchema.required(),
-    customer_id: entityIdSchema.required(),
+    customer_id: entityIdSchema
+      .required()
+      .description('the per-order customer account (Olist `customer_id`), not the person'),
     purchased_at: timestampSchema.required(),
-    lines: Joi.array().items(orderLineSchema).unique('line_number').required(),
-    imported: Joi.boolean().strict().required(),
+    lines: Joi.array()
+      .items(orderLineSchema)
+      .unique('line_number')
+      .required()
+      .description('one per item; a product bought twice is two lines'),
+    imported: Joi.boolean()
+      .strict()
+      .required()
+      .description('true for the historical Olist import, false for live orders'),
     anomalies: anomaliesSchema,
   }),
   key: byOrder,
@@ -139,7 +155,7 @@ export const salesOrderApprovedV1 = defineEvent<OrderApprovedV1, 'sales.order.ap
   description: 'The payment of the order was approved.',
   schema: Joi.object<OrderApprovedV1, true>({
     order_id: entityIdSchema.required(),
-    approved_at: timestampSchema.required(),
+    approved_at: timestampSchema.required().description('payment approval'),
     anomalies: anomaliesSchema,
   }),
   key: byOrder,
@@ -165,7 +181,7 @@ export const salesOrderInvoicedV1 = defineEvent<OrderInvoicedV1, 'sales.order.in
     'approval time and flag `time-estimated`.',
   schema: Joi.object<OrderInvoicedV1, true>({
     order_id: entityIdSchema.required(),
-    invoiced_at: timestampSchema.required(),
+    invoiced_at: timestampSchema.required().description('issue of the invoice (nota fiscal)'),
     anomalies: anomaliesSchema,
   }),
   key: byOrder,
@@ -201,7 +217,7 @@ export const salesOrderProcessingStartedV1 = defineEvent<
     'and flag `time-estimated`.',
   schema: Joi.object<OrderProcessingStartedV1, true>({
     order_id: entityIdSchema.required(),
-    started_at: timestampSchema.required(),
+    started_at: timestampSchema.required().description('the sellers started preparing the order'),
     anomalies: anomaliesSchema,
   }),
   key: byOrder,
@@ -233,7 +249,9 @@ export const salesOrderShippedV1 = defineEvent<OrderShippedV1, 'sales.order.ship
   description: 'The order was handed to the carrier.',
   schema: Joi.object<OrderShippedV1, true>({
     order_id: entityIdSchema.required(),
-    shipped_at: timestampSchema.required(),
+    shipped_at: timestampSchema
+      .required()
+      .description('hand-off to the carrier (Olist `order_delivered_carrier_date`)'),
     anomalies: anomaliesSchema,
   }),
   key: byOrder,
@@ -262,7 +280,9 @@ export const salesOrderDeliveredV1 = defineEvent<OrderDeliveredV1, 'sales.order.
     'the carrier hand-off time and flags `delivered-without-date` and `time-estimated`.',
   schema: Joi.object<OrderDeliveredV1, true>({
     order_id: entityIdSchema.required(),
-    delivered_at: timestampSchema.required(),
+    delivered_at: timestampSchema
+      .required()
+      .description('receipt by the customer (Olist `order_delivered_customer_date`)'),
     anomalies: anomaliesSchema,
   }),
   key: byOrder,
@@ -294,7 +314,7 @@ export const salesOrderCanceledV1 = defineEvent<OrderCanceledV1, 'sales.order.ca
   schema: Joi.object<OrderCanceledV1, true>({
     order_id: entityIdSchema.required(),
     canceled_at: timestampSchema.required(),
-    reason: Joi.string().min(1).max(500),
+    reason: Joi.string().min(1).max(500).description('free text, when known'),
     anomalies: anomaliesSchema,
   }),
   key: byOrder,
@@ -329,7 +349,7 @@ export const salesOrderUnavailableV1 = defineEvent<OrderUnavailableV1, 'sales.or
   schema: Joi.object<OrderUnavailableV1, true>({
     order_id: entityIdSchema.required(),
     unavailable_at: timestampSchema.required(),
-    reason: Joi.string().min(1).max(500),
+    reason: Joi.string().min(1).max(500).description('free text, when known'),
     anomalies: anomaliesSchema,
   }),
   key: byOrder,

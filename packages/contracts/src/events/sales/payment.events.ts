@@ -27,12 +27,23 @@ export const salesPaymentRecordedV1 = defineEvent<PaymentRecordedV1, 'sales.paym
     'flagged.',
   schema: Joi.object<PaymentRecordedV1, true>({
     order_id: entityIdSchema.required(),
-    sequential: Joi.number().integer().min(1).strict().required(),
+    sequential: Joi.number()
+      .integer()
+      .min(1)
+      .strict()
+      .required()
+      .description('1..n within the order (Olist `payment_sequential`); (order_id, sequential) is unique'),
     type: Joi.string()
       .valid(...PAYMENT_TYPES)
       .required(),
-    installments: Joi.number().integer().min(0).max(24).strict().required(),
-    value_cents: centsSchema.required(),
+    installments: Joi.number()
+      .integer()
+      .min(0)
+      .max(24)
+      .strict()
+      .required()
+      .description('Olist has some credit-card payments with 0'),
+    value_cents: centsSchema.required().description('amount of this payment'),
     anomalies: anomaliesSchema,
   }),
   key: (data) => data.order_id,
@@ -44,9 +55,27 @@ export const salesPaymentRecordedV1 = defineEvent<PaymentRecordedV1, 'sales.paym
       installments: 1,
       value_cents: 13783,
     },
-    { order_id: '0573b5e23cbd798006520e1d5b4c6714', sequential: 1, type: 'boleto', installments: 1, value_cents: 5195 },
-    { order_id: 'ea9184ad433a404df1d72fa0a8764232', sequential: 4, type: 'voucher', installments: 1, value_cents: 2249 },
-    { order_id: '0ba2b0331265d38d1c6670ed6c749732', sequential: 1, type: 'credit_card', installments: 3, value_cents: 21811 },
+    {
+      order_id: '0573b5e23cbd798006520e1d5b4c6714',
+      sequential: 1,
+      type: 'boleto',
+      installments: 1,
+      value_cents: 5195,
+    },
+    {
+      order_id: 'ea9184ad433a404df1d72fa0a8764232',
+      sequential: 4,
+      type: 'voucher',
+      installments: 1,
+      value_cents: 2249,
+    },
+    {
+      order_id: '0ba2b0331265d38d1c6670ed6c749732',
+      sequential: 1,
+      type: 'credit_card',
+      installments: 3,
+      value_cents: 21811,
+    },
   ],
 });
 
