@@ -1,0 +1,5 @@
+export interface ApproveOrderCommand {
+  orderId: string;
+  /** When it happened; defaults to the clock's now. */
+  at?: Date;
+}

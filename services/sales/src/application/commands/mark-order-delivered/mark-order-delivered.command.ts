@@ -1,0 +1,5 @@
+export interface MarkOrderDeliveredCommand {
+  orderId: string;
+  /** When it happened (the fulfilment event's time). */
+  at: Date;
+}

@@ -1,0 +1,33 @@
+import { IllegalOrderTransitionError } from '../../../domain/order/order.errors';
+import { processOrder, storeWithPlacedOrder } from '../../testing/placed-order.test-double';
+import { hoursLater } from '../../testing/sales-fixtures.test-double';
+import { MarkOrderShippedHandler } from './mark-order-shipped.handler';
+
+describe('MarkOrderShippedHandler (reaction to shipment dispatched)', () => {
+  it('ships a processing order at the event time', async () => {
+    const { store, clock, orderId } = await storeWithPlacedOrder();
+    await processOrder(store, clock, orderId);
+    const result = await new MarkOrderShippedHandler(store).execute({ orderId, at: hoursLater(30) });
+    expect(result.outcome).toBe('changed');
+    expect(result.order.deliveredCarrierAt).toBe('2017-10-03T16:56:33-03:00');
+    expect(store.outboxEvents.at(-1)).toMatchObject({ type: 'OrderShipped', occurredAt: hoursLater(30) });
+  });
+
+  it('treats a repeated dispatch as a no-op, even with another time', async () => {
+    const { store, clock, orderId } = await storeWithPlacedOrder();
+    await processOrder(store, clock, orderId);
+    const handler = new MarkOrderShippedHandler(store);
+    await handler.execute({ orderId, at: hoursLater(30) });
+    const events = store.outboxEvents.length;
+    expect((await handler.execute({ orderId, at: hoursLater(30) })).outcome).toBe('unchanged');
+    expect((await handler.execute({ orderId, at: hoursLater(31) })).outcome).toBe('unchanged');
+    expect(store.outboxEvents).toHaveLength(events);
+  });
+
+  it('refuses to ship an order that is not processing', async () => {
+    const { store, orderId } = await storeWithPlacedOrder();
+    await expect(new MarkOrderShippedHandler(store).execute({ orderId, at: hoursLater(30) })).rejects.toThrow(
+      IllegalOrderTransitionError,
+    );
+  });
+});

@@ -1,0 +1,18 @@
+import { type Clock } from '../../ports/clock.port';
+import { type SalesUnitOfWork } from '../../ports/unit-of-work.port';
+import { changeOrder } from '../shared/change-order';
+import { type OrderCommandResult } from '../shared/order-command.result';
+import { type StartOrderProcessingCommand } from './start-order-processing.command';
+
+/** Fulfilment started preparing the order. Repeating it at the same time is a no-op. */
+export class StartOrderProcessingHandler {
+  constructor(
+    private readonly uow: SalesUnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: StartOrderProcessingCommand): Promise<OrderCommandResult> {
+    const at = command.at ?? this.clock.now();
+    return changeOrder(this.uow, command.orderId, (order) => order.startProcessing(at));
+  }
+}

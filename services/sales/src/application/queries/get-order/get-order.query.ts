@@ -1,0 +1,3 @@
+export interface GetOrderQuery {
+  orderId: string;
+}
