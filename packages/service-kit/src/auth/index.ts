@@ -1,0 +1,5 @@
+export * from './auth-context';
+export * from './auth.middleware';
+export * from './dev-key-paths';
+export * from './dev-keys';
+export * from './token-verifier';

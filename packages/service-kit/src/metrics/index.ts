@@ -1,0 +1,2 @@
+export * from './messaging-metrics.port';
+export * from './metrics';

@@ -1,0 +1,3 @@
+// Loaded first by main.ts, before express, http and pg: it must not import them.
+export * from './trace-headers';
+export * from './tracing';
