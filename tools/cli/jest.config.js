@@ -1,3 +1,5 @@
 const { createJestConfig } = require('../../jest.preset.js');
 
-module.exports = createJestConfig(__dirname);
+module.exports = createJestConfig(__dirname, {
+  coverageThreshold: { './src/olist/': { lines: 90 } },
+});
