@@ -5,6 +5,8 @@ import { type Inbox, type SqlTransaction } from '../../application/ports/inbox.p
 export interface PooledSession extends SqlTransaction {
   /** Pass an error to discard a broken connection instead of returning it to the pool. */
   release(destroy?: Error | boolean): void;
+  /** pg's clients are event emitters; a lost connection is reported as an 'error' event. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** A connection pool (pg's Pool). */
@@ -36,6 +38,7 @@ export class PgInbox implements Inbox {
   ): Promise<number> {
     if (envelopes.length === 0) return 0;
     const session = await this.pool.connect();
+    guardAgainstErrorEvents(session);
     let broken: Error | undefined;
     try {
       await session.query('BEGIN');
@@ -59,4 +62,19 @@ export class PgInbox implements Inbox {
       session.release(broken);
     }
   }
+}
+
+const guarded = new WeakSet<object>();
+const ignore = (): void => undefined;
+
+/**
+ * A pooled pg client whose connection dies while it is checked out (the server restarted, an admin
+ * ended the session) emits 'error', and pg-pool listens only while the client is idle: without a
+ * listener the process would crash. The failure also rejects the statement in flight or the next one,
+ * which is where it is handled, so the event itself can be ignored.
+ */
+function guardAgainstErrorEvents(session: PooledSession): void {
+  if (!session.on || guarded.has(session)) return;
+  session.on('error', ignore);
+  guarded.add(session);
 }

@@ -62,9 +62,10 @@ export async function provisionTopics(
     const grown: string[] = [];
     if (existing.length > 0) {
       const metadata = await admin.fetchTopicMetadata({ topics: existing.map((t) => t.name) });
-      const growth = metadata.topics
-        .filter((t) => t.partitions.length < wanted.get(t.name)!.partitions)
-        .map((t) => ({ topic: t.name, count: wanted.get(t.name)!.partitions }));
+      const partitionsOf = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
+      const growth = existing
+        .filter((t) => (partitionsOf.get(t.name) ?? t.partitions) < t.partitions)
+        .map((t) => ({ topic: t.name, count: t.partitions }));
       if (growth.length > 0) {
         await admin.createPartitions({ topicPartitions: growth, validateOnly: false });
         grown.push(...growth.map((g) => g.topic));

@@ -134,8 +134,9 @@ export class OutboxRelay {
           await this.sleep(this.standbyRetryMs);
           continue;
         }
-        const published = await this.publishBatch(session);
+        // Housekeeping first: the backlog must be reported most of all while publishing fails.
         await this.housekeeping(session);
+        const published = await this.publishBatch(session);
         failures = 0;
         if (published < this.batchSize) await this.waitForWork();
       } catch (error) {
