@@ -28,15 +28,18 @@ export const TRANSITION_TARGET: Readonly<Record<OrderTransition, OrderStatus>> =
 };
 
 /**
- * The statuses each transition may start from. An order can be canceled until it is handed to the
- * carrier (after that it is a return, not a cancellation); it can be found unavailable only once it
- * was approved (a seller cannot fulfil an order it was asked to) and before it ships.
+ * The statuses each transition may start from. Steps only move forward. Fulfilment's reactions may
+ * skip the internal steps it does not see: processing can start on an approved order not invoiced
+ * yet, and the carrier can take an order that is approved, invoiced or processing. An order can be
+ * canceled until it is handed to the carrier (after that it is a return, not a cancellation); it
+ * can be found unavailable only once approved (the sellers were asked to fulfil it) and before it
+ * ships.
  */
 export const TRANSITION_SOURCES: Readonly<Record<OrderTransition, readonly OrderStatus[]>> = {
   approve: ['created'],
   invoice: ['approved'],
-  startProcessing: ['invoiced'],
-  markShipped: ['processing'],
+  startProcessing: ['approved', 'invoiced'],
+  markShipped: ['approved', 'invoiced', 'processing'],
   markDelivered: ['shipped'],
   cancel: ['created', 'approved', 'invoiced', 'processing'],
   markUnavailable: ['approved', 'invoiced', 'processing'],

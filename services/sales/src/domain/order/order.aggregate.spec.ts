@@ -240,6 +240,15 @@ describe('Order lifecycle transitions', () => {
     expect(fresh.lastChangedAt).toEqual(at(5));
   });
 
+  it('lets fulfilment ship an approved order, skipping the steps it does not see', () => {
+    const order = orderIn('approved');
+    expect(order.markShipped(at(5))).toBe('changed');
+    expect(order.statusHistory.map((step) => step.status)).toEqual(['created', 'approved', 'shipped']);
+    expect(order.pullDomainEvents()).toEqual([
+      expect.objectContaining({ type: 'OrderShipped', timeDerived: false }),
+    ]);
+  });
+
   it('names the transition, the status and what it needs in the error message', () => {
     expect(() => orderIn('created').invoice(at(1))).toThrow(
       'order e481f51cbdc54678b7cc49136f2d6af7 cannot invoice: it is created (invoice needs approved)',

@@ -167,7 +167,7 @@ export class Order {
     order.recordPlaced();
     for (const payment of parsed.payments)
       order.record({ type: 'PaymentRecorded', payment }, parsed.purchasedAt);
-    for (const step of history.slice(1)) order.recordStatusEvent(step.status, step.at);
+    for (const step of history.slice(1)) order.recordStatusEvent(step);
     return order;
   }
 
@@ -410,7 +410,7 @@ export class Order {
     if (target === 'shipped') this.state.deliveredCarrierAt = at;
     if (target === 'delivered') this.state.deliveredCustomerAt = at;
     if (target === 'canceled') this.state.cancellationReason = reason;
-    this.recordStatusEvent(target, at);
+    this.recordStatusEvent({ status: target, at, derived: false });
     return 'changed';
   }
 
@@ -441,15 +441,18 @@ export class Order {
         freightTotal: this.freightTotal,
         total: this.total,
         estimatedDeliveryDate: this.estimatedDeliveryDate,
+        anomalies: [...this.anomalies],
       },
       this.purchasedAt,
     );
   }
 
-  private recordStatusEvent(status: OrderStatus, at: Date): void {
-    if (status === 'canceled')
-      this.record({ type: 'OrderCanceled', reason: this.state.cancellationReason }, at);
-    else if (status !== 'created') this.record({ type: STATUS_EVENTS[status] }, at);
+  private recordStatusEvent({ status, at, derived }: StatusChange): void {
+    if (status === 'canceled') {
+      this.record({ type: 'OrderCanceled', reason: this.state.cancellationReason, timeDerived: derived }, at);
+    } else if (status !== 'created') {
+      this.record({ type: STATUS_EVENTS[status], timeDerived: derived }, at);
+    }
   }
 
   private record(

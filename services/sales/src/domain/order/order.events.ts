@@ -1,4 +1,5 @@
 import { type Money } from '../money/money.value-object';
+import { type OrderAnomaly } from './order-anomaly';
 import { type OrderLine } from './order-line.value-object';
 import { type Payment } from './payment.entity';
 
@@ -23,34 +24,41 @@ export interface OrderPlaced extends OrderEventBase {
   /** Sum of price and freight of every line. */
   total: Money;
   estimatedDeliveryDate: string | null;
+  /** The imported order's anomaly flags (always empty for a live order). */
+  anomalies: readonly OrderAnomaly[];
 }
 
-export interface OrderApproved extends OrderEventBase {
+/** A step of the lifecycle. `timeDerived`: an imported order's time for it was not recorded as such. */
+interface StatusStepEvent extends OrderEventBase {
+  timeDerived: boolean;
+}
+
+export interface OrderApproved extends StatusStepEvent {
   type: 'OrderApproved';
 }
 
-export interface OrderInvoiced extends OrderEventBase {
+export interface OrderInvoiced extends StatusStepEvent {
   type: 'OrderInvoiced';
 }
 
-export interface OrderProcessingStarted extends OrderEventBase {
+export interface OrderProcessingStarted extends StatusStepEvent {
   type: 'OrderProcessingStarted';
 }
 
-export interface OrderShipped extends OrderEventBase {
+export interface OrderShipped extends StatusStepEvent {
   type: 'OrderShipped';
 }
 
-export interface OrderDelivered extends OrderEventBase {
+export interface OrderDelivered extends StatusStepEvent {
   type: 'OrderDelivered';
 }
 
-export interface OrderCanceled extends OrderEventBase {
+export interface OrderCanceled extends StatusStepEvent {
   type: 'OrderCanceled';
   reason: string | null;
 }
 
-export interface OrderMarkedUnavailable extends OrderEventBase {
+export interface OrderMarkedUnavailable extends StatusStepEvent {
   type: 'OrderMarkedUnavailable';
 }
 

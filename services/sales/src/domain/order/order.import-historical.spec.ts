@@ -105,7 +105,16 @@ describe('Order.importHistorical', () => {
       'processing@2018-02-19 20:56:05*',
       'canceled@2018-03-21 22:03:51*',
     ]);
-    expect(order.pullDomainEvents().map((event) => event.type)).not.toContain('OrderShipped');
+    const events = order.pullDomainEvents();
+    expect(events.map((event) => event.type)).not.toContain('OrderShipped');
+    expect(events[0]).toMatchObject({ type: 'OrderPlaced', anomalies: order.anomalies });
+    expect(events.map((event) => ('timeDerived' in event ? event.timeDerived : null))).toEqual([
+      null,
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('flags a canceled order with a carrier date only as canceled after shipping', () => {
