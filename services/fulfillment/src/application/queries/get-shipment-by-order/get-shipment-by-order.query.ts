@@ -1,0 +1,3 @@
+export interface GetShipmentByOrderQuery {
+  orderId: string;
+}
