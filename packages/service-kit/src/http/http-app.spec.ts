@@ -365,6 +365,36 @@ describe('createHttpApp', () => {
       );
     });
 
+    it('415 for an unsupported charset or content encoding, 400 for an undecodable path', async () => {
+      const charset = await request(kit.app)
+        .post('/notes')
+        .set('X-Request-Id', 'r-cs')
+        .set('Content-Type', 'application/json; charset=latin1')
+        .send('{"a":1}');
+      expect(charset.status).toBe(415);
+      expect(charset.body).toEqual(
+        problem(415, 'unsupported-media-type', 'Unsupported media type', {
+          detail: 'the request body must be application/json; charset=utf-8, not charset latin1',
+          instance: '/notes',
+          accepted: ['application/json; charset=utf-8'],
+          requestId: 'r-cs',
+        }),
+      );
+      const encoding = await request(kit.app).post('/notes').set('Content-Type', 'application/json').set('Content-Encoding', 'compress').send('{"a":1}');
+      expect(encoding.status).toBe(415);
+      expect(encoding.body.detail).toBe('the request body must be identity or gzip or deflate or br, not content encoding compress');
+      const undecodable = await request(kit.app).get('/orders/%E0%A4%A').set('Authorization', `Bearer ${readToken}`).set('X-Request-Id', 'r-dec');
+      expect(undecodable.status).toBe(400);
+      expect(undecodable.body).toEqual({
+        type: 'https://mercado.dev/problems/bad-request',
+        title: 'Bad request',
+        status: 400,
+        detail: 'the request could not be understood',
+        instance: '/orders/%E0%A4%A',
+        requestId: 'r-dec',
+      });
+    });
+
     it('500 reveals neither message, SQL nor stack, and logs the error with the request id', async () => {
       const response = await request(kit.app).get('/boom').set('X-Request-Id', 'r-500');
       expect(response.status).toBe(500);

@@ -35,11 +35,9 @@ export function extractTraceContext(headers: IncomingHeaders | undefined, base: 
   return propagation.extract(base, headers ?? {}, getter);
 }
 
-/** The trace and span id of the active span, when there is one (used to tag log lines). */
-export function activeTraceIds(): { traceId: string; spanId: string } | undefined {
-  const span = trace.getActiveSpan();
-  if (!span) return undefined;
-  const { traceId, spanId, traceFlags: _flags } = span.spanContext();
-  if (!trace.isSpanContextValid(span.spanContext())) return undefined;
-  return { traceId, spanId };
+/** The trace and span id of the active (or given) context's span, when valid (used to tag log lines). */
+export function activeTraceIds(from: Context = context.active()): { traceId: string; spanId: string } | undefined {
+  const spanContext = trace.getSpanContext(from);
+  if (!spanContext || !trace.isSpanContextValid(spanContext)) return undefined;
+  return { traceId: spanContext.traceId, spanId: spanContext.spanId };
 }

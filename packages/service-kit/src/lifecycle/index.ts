@@ -1,0 +1,3 @@
+export * from './http-server';
+export * from './run-service';
+export * from './stoppable';
