@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   checkBindMounts,
   checkDashboard,
@@ -19,6 +22,7 @@ import {
   selectedMetrics,
 } from './observability-checks';
 import { PLATFORM_SERVICES } from './platform-services';
+import { checkPortDefaults, cliServicePorts, CLI_SERVICE_CATALOG, declaredDefaultPorts } from './port-checks';
 import { fileExists, interpolate, mapping, readText, REPO_ROOT, type Mapping } from './repo-files';
 
 const DOCKERFILE = 'infra/docker/service.Dockerfile';
@@ -264,5 +268,55 @@ describe('dashboards and alerts, read against the metrics the code registers', (
       'http_requests_total',
       'up',
     ]);
+  });
+});
+
+describe('the ports, read against the services and ./mercado up', () => {
+  it('are the ports the CLI starts the services on, and the defaults the services declare', () => {
+    expect(checkPortDefaults(REPO_ROOT)).toEqual([]);
+    expect([...cliServicePorts(readText(REPO_ROOT, CLI_SERVICE_CATALOG)).entries()]).toEqual(
+      PLATFORM_SERVICES.map((service) => [service.name, service.port]),
+    );
+  });
+
+  it('read the port declarations that would drift', () => {
+    expect(
+      cliServicePorts("{ name: 'sales', port: 4001, database: 'sales' }, { name: 'customer', port: 3002 }"),
+    ).toEqual(
+      new Map([
+        ['sales', 4001],
+        ['customer', 3002],
+      ]),
+    );
+    expect(
+      declaredDefaultPorts([
+        "serviceConfigSchema({ serviceName: 'sales', defaultPort: 3001 })",
+        'const x = 1;',
+      ]),
+    ).toEqual([3001]);
+  });
+
+  it('report a CLI port and a service default that differ from the deployment files', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'repo-checks-ports-'));
+    try {
+      fs.mkdirSync(path.join(root, 'tools/cli/src/platform'), { recursive: true });
+      fs.mkdirSync(path.join(root, 'services/customer/src'), { recursive: true });
+      const catalog = readText(REPO_ROOT, CLI_SERVICE_CATALOG).replace(
+        "name: 'sales', port: 3001",
+        "name: 'sales', port: 4001",
+      );
+      fs.writeFileSync(path.join(root, CLI_SERVICE_CATALOG), catalog);
+      fs.writeFileSync(
+        path.join(root, 'services/customer/src/main.ts'),
+        "loadConfig(serviceConfigSchema({ serviceName: 'customer', defaultPort: 3012 }));\n",
+      );
+
+      expect(checkPortDefaults(root)).toEqual([
+        'sales: ./mercado up uses port 4001, the deployment files use 3001',
+        'customer: its configuration defaults to port 3012, the deployment files use 3002',
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
