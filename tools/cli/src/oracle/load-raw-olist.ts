@@ -1,0 +1,140 @@
+// Loads the nine raw Olist files into a scratch schema: each file streams through the oracle's record reader
+// (BOM, CRLF, quoting, line numbers, the reader's row validation) into a text staging table with COPY; rejects
+// go to oracle_rejects; typed tables are then made in SQL. Nothing but the records in flight is held in memory.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyRows, quoteIdentifier, type CopyValue, type Pool } from '@mercado/postgres';
+import { OLIST_FILES, OLIST_FILE_KINDS, type OlistFileKind } from '../olist';
+import { REJECTS_TABLE, stagingDdl, stagingTable, typedSql } from './oracle-load.sql';
+import { readOracleRows, type OracleReject } from './oracle-row-reader';
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const REJECT_BATCH = 5_000;
+
+export class OracleInputError extends Error {
+  override readonly name = 'OracleInputError';
+}
+
+export interface OracleFileLoad {
+  kind: OlistFileKind;
+  /** The file name as found (`olist_orders_dataset.csv`, or its `.head.csv` excerpt). */
+  file: string;
+  /** Records read (header excluded): staged + rejected by row rules. */
+  read: number;
+  staged: number;
+  rejected: number;
+}
+
+export interface OracleLoadResult {
+  schema: string;
+  files: OracleFileLoad[];
+  /** Rows rejected: by row rules while reading, plus duplicate keys found in SQL. */
+  rejects: number;
+  millis: number;
+}
+
+/** A fresh scratch schema name, `oracle_<epoch ms>`. */
+export function oracleSchemaName(now = Date.now()): string {
+  return `oracle_${now}`;
+}
+
+/** Replaces `{s}` by the quoted schema. */
+export function inSchema(sql: string, schema: string): string {
+  return sql.replaceAll('{s}', quoteIdentifier(schema));
+}
+
+/**
+ * Finds each of the nine files in `dir`: the published name, or the `.head.csv` excerpt of it (as in
+ * /work/shared/olist/real). Throws OracleInputError naming every file missing.
+ */
+export function resolveOlistFiles(dir: string): Record<OlistFileKind, string> {
+  const found: Partial<Record<OlistFileKind, string>> = {};
+  const missing: string[] = [];
+  for (const kind of OLIST_FILE_KINDS) {
+    const name = OLIST_FILES[kind].fileName;
+    const candidate = [name, name.replace(/\.csv$/, '.head.csv')].find((file) => existsSync(join(dir, file)));
+    if (candidate === undefined) missing.push(name);
+    else found[kind] = candidate;
+  }
+  if (missing.length > 0) throw new OracleInputError(`${dir}: missing Olist files: ${missing.join(', ')}`);
+  return found as Record<OlistFileKind, string>;
+}
+
+async function insertRejects(pool: Pool, schema: string, rejects: OracleReject[]): Promise<void> {
+  if (rejects.length === 0) return;
+  await pool.query(
+    inSchema(
+      `INSERT INTO {s}.${REJECTS_TABLE} (file, line, column_name, value, reason)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])`,
+      schema,
+    ),
+    [
+      rejects.map((r) => r.file),
+      rejects.map((r) => r.line),
+      rejects.map((r) => r.column),
+      rejects.map((r) => r.value),
+      rejects.map((r) => r.reason),
+    ],
+  );
+}
+
+async function loadFile(pool: Pool, schema: string, dir: string, kind: OlistFileKind, file: string): Promise<OracleFileLoad> {
+  const load: OracleFileLoad = { kind, file, read: 0, staged: 0, rejected: 0 };
+  let pending: OracleReject[] = [];
+  async function* rows(): AsyncGenerator<CopyValue[]> {
+    for await (const batch of readOracleRows(join(dir, file), kind, file)) {
+      for (const result of batch) {
+        load.read++;
+        if (result.kind === 'row') {
+          load.staged++;
+          yield [result.line, ...result.cells];
+        } else {
+          load.rejected++;
+          pending.push(result);
+        }
+      }
+      if (pending.length >= REJECT_BATCH) {
+        // Another connection: this one is busy with the COPY.
+        await insertRejects(pool, schema, pending);
+        pending = [];
+      }
+    }
+  }
+  const client = await pool.connect();
+  try {
+    await copyRows(client, `${schema}.${stagingTable(kind)}`, ['line', ...OLIST_FILES[kind].columns], rows());
+  } finally {
+    client.release();
+  }
+  await insertRejects(pool, schema, pending);
+  return load;
+}
+
+/**
+ * Creates `schema` (it must not exist) and loads the nine Olist files of `dir` into it: staging tables
+ * raw_<kind> (text), typed tables (customers, orders, order_items, order_payments, order_reviews, products,
+ * sellers, geolocation, category_translation) and oracle_rejects (file, line, column_name, value, reason).
+ * Throws OracleInputError for a missing file and OlistHeaderError for a file whose header is not Olist's.
+ */
+export async function loadRawOlist(pool: Pool, dir: string, schema: string = oracleSchemaName()): Promise<OracleLoadResult> {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new OracleInputError(`not a plain schema name (lowercase letters, digits, _): ${JSON.stringify(schema)}`);
+  }
+  const started = Date.now();
+  const files = resolveOlistFiles(dir);
+  await pool.query(inSchema(`CREATE SCHEMA {s};\n${stagingDdl()}`, schema));
+  // Two files at a time: the reading (this process) and the COPY (the server) overlap on two cores.
+  const loads: OracleFileLoad[] = [];
+  const queue = [...OLIST_FILE_KINDS];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) {
+        loads.push(await loadFile(pool, schema, dir, kind, files[kind]));
+      }
+    }),
+  );
+  await pool.query(inSchema(typedSql(files), schema));
+  const { rows } = await pool.query<{ count: string }>(inSchema(`SELECT count(*) FROM {s}.${REJECTS_TABLE}`, schema));
+  loads.sort((a, b) => OLIST_FILE_KINDS.indexOf(a.kind) - OLIST_FILE_KINDS.indexOf(b.kind));
+  return { schema, files: loads, rejects: Number(rows[0]!.count), millis: Date.now() - started };
+}
