@@ -1,0 +1,5 @@
+/** Adds the English name of a Portuguese category, or changes it. */
+export interface UpsertCategoryTranslationCommand {
+  categoryName: string;
+  englishName: string;
+}
