@@ -4,14 +4,14 @@ import {
   ShipmentNotDispatchedError,
 } from '../../domain/shipment/shipment.errors';
 import { ShipmentNotFoundError } from '../shared/application.errors';
-import { FixedClock, InMemoryUnitOfWork } from '../testing/in-memory-fulfillment';
-import { local } from '../testing/fulfillment-fixtures';
+import { FixedClock, InMemoryUnitOfWork } from '../testing/in-memory-fulfillment.test-double';
+import { local } from '../testing/fulfillment-fixtures.test-double';
 import { CancelShipmentHandler } from './cancel-shipment/cancel-shipment.handler';
 import { CreateShipmentHandler } from './create-shipment/create-shipment.handler';
 import { DeliverShipmentHandler } from './deliver-shipment/deliver-shipment.handler';
 import { DispatchShipmentHandler } from './dispatch-shipment/dispatch-shipment.handler';
 import { RecordOrderLinesHandler } from './record-order-lines/record-order-lines.handler';
-import { placedOrder } from '../testing/fulfillment-fixtures';
+import { placedOrder } from '../testing/fulfillment-fixtures.test-double';
 
 const ORDER = 'e481f51cbdc54678b7cc49136f2d6af7';
 

@@ -1,8 +1,8 @@
 import { ImportShipmentsHandler } from '../commands/import-shipments/import-shipments.handler';
 import { InvalidCursorError } from '../shared/application.errors';
 import { encodeCursor, MAX_PAGE_LIMIT, pageLimit, DEFAULT_PAGE_LIMIT } from '../shared/pagination';
-import { FixedClock, InMemoryUnitOfWork } from '../testing/in-memory-fulfillment';
-import { local, olistRow } from '../testing/fulfillment-fixtures';
+import { FixedClock, InMemoryUnitOfWork } from '../testing/in-memory-fulfillment.test-double';
+import { local, olistRow } from '../testing/fulfillment-fixtures.test-double';
 import { GetShipmentByOrderHandler } from './get-shipment-by-order/get-shipment-by-order.handler';
 import { ListLateShipmentsHandler } from './list-late-shipments/list-late-shipments.handler';
 import { ListOverdueShipmentsHandler } from './list-overdue-shipments/list-overdue-shipments.handler';

@@ -135,8 +135,9 @@ export class InMemoryUnitOfWork implements UnitOfWork {
 
   async run<T>(work: (tx: FulfillmentTransaction) => Promise<T>): Promise<T> {
     this.transactions += 1;
-    const shipments = structuredClone(this.shipments.rows);
-    const pending = structuredClone(this.pendingOrders.rows);
+    // Rows are replaced on save, never changed in place: copying the maps is enough to roll back.
+    const shipments = new Map(this.shipments.rows);
+    const pending = new Map(this.pendingOrders.rows);
     const events = this.outbox.events.length;
     try {
       return await work({

@@ -1,9 +1,9 @@
 import { InvalidFieldError } from '../../../domain/shared/fulfillment-domain-error';
-import { InMemoryUnitOfWork } from '../../testing/in-memory-fulfillment';
-import { local, placedOrder } from '../../testing/fulfillment-fixtures';
+import { InMemoryUnitOfWork } from '../../testing/in-memory-fulfillment.test-double';
+import { local, placedOrder } from '../../testing/fulfillment-fixtures.test-double';
 import { RecordOrderLinesHandler } from '../record-order-lines/record-order-lines.handler';
 import { ImportShipmentsHandler } from '../import-shipments/import-shipments.handler';
-import { olistRow } from '../../testing/fulfillment-fixtures';
+import { olistRow } from '../../testing/fulfillment-fixtures.test-double';
 import { CreateShipmentHandler } from './create-shipment.handler';
 
 const ORDER = 'e481f51cbdc54678b7cc49136f2d6af7';

@@ -1,9 +1,9 @@
-import { InMemoryUnitOfWork } from '../../testing/in-memory-fulfillment';
-import { local, olistRow, placedOrder } from '../../testing/fulfillment-fixtures';
+import { InMemoryUnitOfWork } from '../../testing/in-memory-fulfillment.test-double';
+import { local, olistRow, placedOrder } from '../../testing/fulfillment-fixtures.test-double';
 import { CreateShipmentHandler } from '../create-shipment/create-shipment.handler';
 import { DispatchShipmentHandler } from '../dispatch-shipment/dispatch-shipment.handler';
 import { RecordOrderLinesHandler } from '../record-order-lines/record-order-lines.handler';
-import { FixedClock } from '../../testing/in-memory-fulfillment';
+import { FixedClock } from '../../testing/in-memory-fulfillment.test-double';
 import { ImportShipmentsHandler } from './import-shipments.handler';
 
 const ORDER = 'e481f51cbdc54678b7cc49136f2d6af7';

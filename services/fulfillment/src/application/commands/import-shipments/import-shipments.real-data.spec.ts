@@ -4,9 +4,9 @@ import { CalendarDate } from '../../../domain/time/calendar-date.value-object';
 import { olistLocalToInstant } from '../../../domain/time/sao-paulo-time';
 import { ListLateShipmentsHandler } from '../../queries/list-late-shipments/list-late-shipments.handler';
 import { ListOverdueShipmentsHandler } from '../../queries/list-overdue-shipments/list-overdue-shipments.handler';
-import { FixedClock, InMemoryUnitOfWork } from '../../testing/in-memory-fulfillment';
-import { parseCsv } from '../../testing/parse-csv';
-import { readOlistRealFile } from '../../testing/real-olist-files';
+import { FixedClock, InMemoryUnitOfWork } from '../../testing/in-memory-fulfillment.test-double';
+import { parseCsv } from '../../testing/parse-csv.test-helper';
+import { readOlistRealFile } from '../../testing/real-olist-files.test-helper';
 import { type OlistOrderRow } from './import-shipments.command';
 import { ImportShipmentsHandler } from './import-shipments.handler';
 

@@ -1,6 +1,6 @@
 import { OrderLinesConflictError } from '../../../domain/shipment/shipment.errors';
-import { InMemoryUnitOfWork } from '../../testing/in-memory-fulfillment';
-import { local, olistRow, placedOrder } from '../../testing/fulfillment-fixtures';
+import { InMemoryUnitOfWork } from '../../testing/in-memory-fulfillment.test-double';
+import { local, olistRow, placedOrder } from '../../testing/fulfillment-fixtures.test-double';
 import { ImportShipmentsHandler } from '../import-shipments/import-shipments.handler';
 import { RecordOrderLinesHandler } from './record-order-lines.handler';
 
