@@ -1,0 +1,93 @@
+import { copyRows, withTransaction, type Pool } from '@mercado/postgres';
+import { DERIVE_AND_REFRESH, LOCK_SCHEMA, SESSION_SETUP } from './apply-batch.statements';
+import { inSchema, WAREHOUSE_SCHEMA } from './sql-session';
+
+/** One sample address of Olist's geolocation file. */
+export interface GeolocationRow {
+  zip_prefix: string;
+  latitude: number | string;
+  longitude: number | string;
+  city: string;
+  state: string;
+}
+
+export interface GeolocationLoad {
+  /** Sample rows read. */
+  rows: number;
+  /** Zip prefixes written to dim_geolocation. */
+  zipPrefixes: number;
+  /** Samples ignored because they lie outside Brazil. */
+  outsideBrazil: number;
+}
+
+/** Brazil's bounding box, with a little margin; Olist has a few samples in Europe and at sea. */
+const BRAZIL = { minLatitude: -34, maxLatitude: 5.5, minLongitude: -74.5, maxLongitude: -34.5 };
+
+const CREATE_STAGING = `
+CREATE TEMP TABLE dw_geolocation_staging (
+  zip_prefix text NOT NULL, latitude double precision NOT NULL, longitude double precision NOT NULL,
+  city text NOT NULL, state text NOT NULL
+) ON COMMIT DROP`;
+
+// The representative point of a zip prefix is the median latitude and the median longitude of its
+// samples inside Brazil (robust to the odd far-away sample, unlike the mean); its city and state are
+// the most frequent among those samples (ties: the first in alphabetical order).
+const AGGREGATE = `
+WITH samples AS (
+  SELECT s.*, s.latitude BETWEEN ${BRAZIL.minLatitude} AND ${BRAZIL.maxLatitude}
+              AND s.longitude BETWEEN ${BRAZIL.minLongitude} AND ${BRAZIL.maxLongitude} AS inside
+  FROM pg_temp.dw_geolocation_staging s
+), points AS (
+  SELECT zip_prefix,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY latitude) FILTER (WHERE inside) AS latitude,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY longitude) FILTER (WHERE inside) AS longitude,
+         mode() WITHIN GROUP (ORDER BY city) FILTER (WHERE inside) AS city,
+         mode() WITHIN GROUP (ORDER BY state) FILTER (WHERE inside) AS state,
+         count(*) FILTER (WHERE inside) AS samples,
+         count(*) FILTER (WHERE NOT inside) AS outside_brazil
+  FROM samples GROUP BY zip_prefix
+), written AS (
+  INSERT INTO {dw}.dim_geolocation AS g (zip_prefix, latitude, longitude, city, state, samples, outside_brazil)
+  SELECT zip_prefix, latitude::numeric(9,6), longitude::numeric(9,6), city, state, samples, outside_brazil
+  FROM points WHERE samples > 0
+  ON CONFLICT (zip_prefix) DO UPDATE SET
+    latitude = excluded.latitude, longitude = excluded.longitude, city = excluded.city, state = excluded.state,
+    samples = excluded.samples, outside_brazil = excluded.outside_brazil
+  RETURNING zip_prefix
+), touched AS (
+  -- Deliveries between these zip prefixes change distance: re-derive them and their marts.
+  INSERT INTO pg_temp.dw_touched_order (order_id)
+  SELECT d.order_id FROM {dw}.fact_deliveries d
+  WHERE d.seller_zip_prefix IN (SELECT zip_prefix FROM written) OR d.customer_zip_prefix IN (SELECT zip_prefix FROM written)
+  ON CONFLICT DO NOTHING
+)
+SELECT (SELECT count(*) FROM written)::integer AS zip_prefixes, (SELECT coalesce(sum(outside_brazil), 0) FROM points)::integer AS outside_brazil`;
+
+/**
+ * Loads Olist's geolocation samples: streams them with COPY into a staging table, then aggregates one
+ * row per zip prefix into dim_geolocation and re-derives the deliveries whose distance it changes,
+ * all in one transaction. `rows` is read as it comes; the file is never held in memory.
+ */
+export async function loadGeolocation(
+  pool: Pool,
+  rows: AsyncIterable<GeolocationRow> | Iterable<GeolocationRow>,
+  options: { schema?: string } = {},
+): Promise<GeolocationLoad> {
+  const schema = options.schema ?? WAREHOUSE_SCHEMA;
+  return withTransaction(pool, async (tx) => {
+    await tx.query(CREATE_STAGING);
+    const copied = await copyRows(
+      tx,
+      'dw_geolocation_staging',
+      ['zip_prefix', 'latitude', 'longitude', 'city', 'state'],
+      (async function* () {
+        for await (const row of rows) yield [row.zip_prefix, row.latitude, row.longitude, row.city, row.state];
+      })(),
+    );
+    await tx.query(SESSION_SETUP);
+    await tx.query(LOCK_SCHEMA, [schema]);
+    const { rows: result } = await tx.query<{ zip_prefixes: number; outside_brazil: number }>(inSchema(AGGREGATE, schema));
+    await tx.query(inSchema(DERIVE_AND_REFRESH, schema));
+    return { rows: copied, zipPrefixes: result[0]!.zip_prefixes, outsideBrazil: result[0]!.outside_brazil };
+  });
+}

@@ -1,0 +1,86 @@
+import { PermanentError } from '@mercado/messaging';
+import { type StagedBatch } from '../../domain/events/staged-batch';
+import { ORDER_STATUS_RANK } from '../../domain/order/order-status';
+import { type WarehouseWriter } from '../../application/ports/warehouse-writer.port';
+import {
+  CUSTOMER_VERSION_CONFLICTS,
+  DERIVE_AND_REFRESH,
+  DERIVE_CUSTOMERS,
+  LOCK_SCHEMA,
+  SESSION_SETUP,
+  STAGE_CUSTOMER_ACCOUNTS,
+  STAGE_CUSTOMER_CHANGES,
+  STAGE_ORDER_STATUSES,
+  STAGE_ORDERS,
+  STAGE_PAYMENTS,
+  STAGE_PRODUCTS,
+  STAGE_REVIEWS,
+  STAGE_SELLERS,
+  STAGE_SHIPMENTS,
+} from './apply-batch.statements';
+import { SchemaStatements, type SqlSession } from './sql-session';
+
+const statements = new SchemaStatements({
+  stageOrders: STAGE_ORDERS,
+  stageOrderStatuses: STAGE_ORDER_STATUSES,
+  stagePayments: STAGE_PAYMENTS,
+  stageReviews: STAGE_REVIEWS,
+  stageShipments: STAGE_SHIPMENTS,
+  stageCustomerChanges: STAGE_CUSTOMER_CHANGES,
+  stageCustomerAccounts: STAGE_CUSTOMER_ACCOUNTS,
+  stageProducts: STAGE_PRODUCTS,
+  stageSellers: STAGE_SELLERS,
+  deriveCustomers: DERIVE_CUSTOMERS,
+  customerVersionConflicts: CUSTOMER_VERSION_CONFLICTS,
+  deriveAndRefresh: DERIVE_AND_REFRESH,
+});
+
+/**
+ * The warehouse writer on PostgreSQL: one statement per event family present in the batch (its rows
+ * as one jsonb parameter), the customers' versions when customer events came, then one round trip
+ * deriving the facts and refreshing the marts of every touched key. Batches on one schema are
+ * serialised by an advisory lock (marts are shared rows), which a rebuild's swap also takes.
+ */
+export class PgWarehouseWriter implements WarehouseWriter {
+  private readonly sql: ReturnType<typeof statements.for>;
+
+  constructor(
+    private readonly session: SqlSession,
+    private readonly schema: string,
+  ) {
+    this.sql = statements.for(schema);
+  }
+
+  async apply(batch: StagedBatch): Promise<void> {
+    await this.session.query(SESSION_SETUP);
+    await this.session.query(LOCK_SCHEMA, [this.schema]);
+    await this.stage(this.sql.stageOrders, batch.orders);
+    await this.stage(
+      this.sql.stageOrderStatuses,
+      batch.orderStatuses.map((s) => ({ ...s, status_rank: ORDER_STATUS_RANK[s.status] })),
+    );
+    await this.stage(this.sql.stagePayments, batch.payments);
+    await this.stage(this.sql.stageReviews, batch.reviews);
+    await this.stage(this.sql.stageShipments, batch.shipments);
+    await this.stage(this.sql.stageProducts, batch.products);
+    await this.stage(this.sql.stageSellers, batch.sellers);
+    if (batch.customerChanges.length > 0 || batch.customerAccounts.length > 0) {
+      await this.stage(this.sql.stageCustomerChanges, batch.customerChanges);
+      await this.stage(this.sql.stageCustomerAccounts, batch.customerAccounts);
+      await this.session.query(this.sql.deriveCustomers);
+      const conflicts = await this.session.query<{ customer_unique_id: string }>(this.sql.customerVersionConflicts);
+      if (conflicts.rows.length > 0) {
+        const persons = new Set(conflicts.rows.map((r) => r.customer_unique_id));
+        throw new PermanentError(
+          `customer events give an account already held by another person as the first account of ${[...persons].join(', ')}`,
+          { eventIds: batch.customerChanges.filter((c) => persons.has(c.customer_unique_id)).map((c) => c.event_id) },
+        );
+      }
+    }
+    await this.session.query(this.sql.deriveAndRefresh);
+  }
+
+  private async stage(sql: string, rows: readonly object[]): Promise<void> {
+    if (rows.length > 0) await this.session.query(sql, [JSON.stringify(rows)]);
+  }
+}
