@@ -14,6 +14,7 @@ describe('ApproveOrderHandler', () => {
     expect(result.outcome).toBe('changed');
     expect(result.order.status).toBe('approved');
     expect(result.order.approvedAt).toBe('2017-10-02T11:56:33-03:00');
+    expect(result.order.version).toBe(2);
     expect(store.version(orderId)).toBe(2);
     expect(store.outboxEvents.map((event) => event.type)).toEqual(['OrderPlaced', 'OrderApproved']);
   });

@@ -24,6 +24,7 @@ describe('PlaceOrderHandler', () => {
       status: 'created',
       total: '38.71',
       purchasedAt: '2017-10-02T10:56:33-03:00',
+      version: 1,
     });
     expect(store.version('e481f51cbdc54678b7cc49136f2d6af7')).toBe(1);
     expect(store.outboxEvents.map((event) => event.type)).toEqual(['OrderPlaced']);

@@ -44,7 +44,7 @@ export class PlaceOrderHandler {
         }
         await orders.save(order, 0);
         await outbox.append(events);
-        return { order: toOrderView(order), outcome: 'changed' as const };
+        return { order: { ...toOrderView(order), version: 1 }, outcome: 'changed' as const };
       }),
     );
   }

@@ -20,11 +20,10 @@ export function changeOrder(
       if (!order) throw new OrderNotFoundError(orderId);
       const expectedVersion = order.version;
       const outcome = change(order);
-      if (outcome === 'changed') {
-        await orders.save(order, expectedVersion);
-        await outbox.append(order.pullDomainEvents());
-      }
-      return { order: toOrderView(order), outcome };
+      if (outcome === 'unchanged') return { order: toOrderView(order), outcome };
+      await orders.save(order, expectedVersion);
+      await outbox.append(order.pullDomainEvents());
+      return { order: { ...toOrderView(order), version: expectedVersion + 1 }, outcome };
     }),
   );
 }

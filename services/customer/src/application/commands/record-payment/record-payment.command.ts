@@ -1,0 +1,6 @@
+/** From sales.payment.recorded. */
+export interface RecordPaymentCommand {
+  orderId: string;
+  sequential: number;
+  valueCents: number;
+}

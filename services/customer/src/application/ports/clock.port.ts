@@ -1,0 +1,4 @@
+/** The current time. The infrastructure gives the system clock; tests give a fixed one. */
+export interface Clock {
+  now(): Date;
+}

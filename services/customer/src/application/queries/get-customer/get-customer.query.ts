@@ -1,0 +1,3 @@
+export interface GetCustomerQuery {
+  customerUniqueId: string;
+}
