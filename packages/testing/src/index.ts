@@ -2,6 +2,7 @@ export * from './infrastructure';
 export * from './names';
 export * from './test-database';
 export * from './test-topics';
+export * from './olist-real-dir';
 
 import { DEFAULT_DATABASE_URL, type TestInfrastructure } from './infrastructure';
 

@@ -8,6 +8,7 @@ import {
 } from './infrastructure';
 import { uniqueName } from './names';
 import { withDatabase } from './test-database';
+import { olistRealDir } from './olist-real-dir';
 
 async function closedPort(): Promise<number> {
   const server = net.createServer();
@@ -81,5 +82,19 @@ describe('helpers', () => {
   it('swaps the database of a server URL and hides passwords', () => {
     expect(withDatabase('postgres://postgres@127.0.0.1:5432/postgres', 't_1')).toBe('postgres://postgres@127.0.0.1:5432/t_1');
     expect(redactPassword('postgres://u:pw@h:5432/d')).toBe('postgres://u:***@h:5432/d');
+  });
+});
+
+describe('olistRealDir', () => {
+  it('finds shared/olist/real above the repository and honours OLIST_REAL_DIR', () => {
+    const found = olistRealDir(__dirname);
+    expect(found).toMatch(/shared\/olist\/real$/);
+    process.env.OLIST_REAL_DIR = '/elsewhere';
+    try {
+      expect(olistRealDir(__dirname)).toBe('/elsewhere');
+    } finally {
+      delete process.env.OLIST_REAL_DIR;
+    }
+    expect(() => olistRealDir('/')).toThrow('set OLIST_REAL_DIR');
   });
 });
