@@ -7,7 +7,7 @@ export type { Logger } from 'pino';
 export interface LoggerOptions {
   serviceName: string;
   level?: string;
-  /** Where lines go (default stdout). Tests pass a stream to read them. */
+  /** Where lines go (default stdout, written synchronously). Tests pass a stream to read them. */
   destination?: DestinationStream;
 }
 
@@ -38,6 +38,7 @@ export function createLogger(options: LoggerOptions): Logger {
         },
       },
     },
-    options.destination,
+    // Synchronous by default: lines stay in order and none is lost when runService exits the process.
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }

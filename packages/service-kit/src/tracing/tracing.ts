@@ -78,7 +78,8 @@ export function startTracing(options: TracingOptions): Tracing {
           ignoreOperational && OPERATIONAL_PATHS.some((path) => (request.url ?? '').startsWith(path)),
       }),
       new ExpressInstrumentation(),
-      new PgInstrumentation(),
+      // Queries outside a request or batch (readiness pings) would each start a trace of their own.
+      new PgInstrumentation({ requireParentSpan: true }),
     ],
   });
   sdk.start();
