@@ -33,6 +33,9 @@ function kafkaLogCreator(logger: MessagingLogger): logCreator {
   return () =>
     ({ namespace, level, log }: LogEntry) => {
       const { message, ...details } = log;
+      // Said each time an idempotent producer is created with bounded retries, which is our choice:
+      // a failed send replaces the producer, and consumers drop the duplicates this may cause.
+      if (message.startsWith('Limiting retries for the idempotent producer')) return;
       const entry = { component: `kafkajs.${namespace}`, ...details };
       // kafkajs reports a broker restart as ERROR lines while it reconnects on its own; our code
       // reports what stays broken, so its errors are warnings here.
