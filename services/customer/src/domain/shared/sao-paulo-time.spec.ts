@@ -71,4 +71,33 @@ describe('São Paulo local time', () => {
     expect(attempt).toThrow(InvalidLocalTimestampError);
     expect(attempt).toThrow(/order_approved_at/);
   });
+
+  it('agrees with the Intl formatter at every 37th minute from 2016 to 2019 (cached offsets are exact)', () => {
+    const formatter = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'America/Sao_Paulo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    const end = Date.UTC(2020, 0, 1);
+    for (let time = Date.UTC(2016, 0, 1, 0, 0, 13); time < end; time += 37 * 60_000) {
+      const instant = new Date(time);
+      const local = instantToOlistLocal(instant);
+      expect(local).toBe(formatter.format(instant));
+      if (olistLocalToInstant(local).getTime() !== time) {
+        // Only the hour repeated at the end of DST reads back as its earlier instant.
+        expect(olistLocalToInstant(local).getTime()).toBe(time - 3_600_000);
+      }
+    }
+  });
+
+  it('handles local mean time before 1914, when the offset was not whole minutes', () => {
+    expect(saoPauloOffsetMs(new Date('1913-12-31T12:00:00Z'))).toBe(-(3 * 3600 + 6 * 60 + 28) * 1000);
+    expect(instantToOlistLocal(new Date('1914-01-01T03:06:00Z'))).toBe('1913-12-31 23:59:32');
+    expect(instantToOlistLocal(new Date('1914-01-01T03:07:00Z'))).toBe('1914-01-01 00:07:00');
+  });
 });
