@@ -27,7 +27,8 @@ export async function computeOracleMarts(
   for (const step of oracleMartSteps(options)) {
     const stepStarted = Date.now();
     try {
-      await pool.query(inSchema(step.sql, schema));
+      // One transaction per step; sorts and hashes of ~100k-row tables stay in memory.
+      await pool.query(inSchema(`BEGIN;\nSET LOCAL work_mem = '256MB';\n${step.sql}\nCOMMIT;`, schema));
     } catch (error) {
       throw new Error(`oracle step ${step.name} failed: ${(error as Error).message}`, { cause: error });
     }

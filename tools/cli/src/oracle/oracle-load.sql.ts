@@ -11,12 +11,16 @@ export function stagingTable(kind: OlistFileKind): string {
   return `raw_${kind}`;
 }
 
-/** Staging and rejects tables: everything text, as published. */
+/**
+ * Staging and rejects tables: everything text, as published. Byte-order collation ("C") for ids, codes and
+ * times: sorting, grouping and joining are several times faster than under a linguistic collation, and the
+ * typed tables made from staging inherit it.
+ */
 export function stagingDdl(): string {
   const tables = OLIST_FILE_KINDS.map(
     (kind) =>
       `CREATE TABLE {s}.${stagingTable(kind)} (line integer NOT NULL, ${OLIST_FILES[kind].columns
-        .map((column) => `${column} text NOT NULL`)
+        .map((column) => `${column} text COLLATE "C" NOT NULL`)
         .join(', ')});`,
   );
   return `
@@ -36,13 +40,15 @@ ${tables.join('\n')}
  * instant it names the way the sales service does (olistLocalToInstant, "compatible" disambiguation): a wall
  * time repeated when summer time ends is the EARLIER instant; a wall time skipped when it starts is read with
  * the offset in force before the gap. PostgreSQL's own `AT TIME ZONE` reads the gap alike but picks the later
- * instant for a repeated time, hence the one-hour look-back (Brazil's shifts were one hour).
+ * instant for a repeated time, hence the one-hour look-back (Brazil's shifts were one hour, and clocks went
+ * back at midnight, so only 23:xx can repeat: other times skip the look-back). Not STRICT, so that the planner
+ * inlines it (a null gives null all the same).
  */
 const SAO_PAULO_INSTANT = `
 CREATE FUNCTION {s}.sp_instant(wall timestamp) RETURNS timestamptz
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN CASE
-    WHEN ((wall AT TIME ZONE 'America/Sao_Paulo') - interval '1 hour') AT TIME ZONE 'America/Sao_Paulo' = wall
+    WHEN wall::time >= '23:00' AND ((wall AT TIME ZONE 'America/Sao_Paulo') - interval '1 hour') AT TIME ZONE 'America/Sao_Paulo' = wall
       THEN (wall AT TIME ZONE 'America/Sao_Paulo') - interval '1 hour'
     ELSE wall AT TIME ZONE 'America/Sao_Paulo'
   END;
@@ -95,6 +101,9 @@ const optionalInt = (column: string) => `NULLIF(${column}, '')::integer`;
  */
 export function typedSql(fileNames: Readonly<Record<OlistFileKind, string>>): string {
   return `
+BEGIN;
+-- Sorts and hashes of ~100k-row tables stay in memory.
+SET LOCAL work_mem = '256MB';
 ${SAO_PAULO_INSTANT}
 ${KEYS.map((rule) => duplicateRejects(rule, fileNames[rule.kind])).join('\n')}
 
@@ -192,5 +201,6 @@ CREATE INDEX ON {s}.order_reviews (order_id);
 CREATE INDEX ON {s}.customers (customer_unique_id);
 ANALYZE {s}.customers, {s}.orders, {s}.order_items, {s}.order_payments, {s}.order_reviews, {s}.sellers,
   {s}.geolocation;
+COMMIT;
 `;
 }
