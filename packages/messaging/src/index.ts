@@ -53,5 +53,18 @@ export { type MessagingMetrics, noopMessagingMetrics } from './application/ports
 export { type MessagingLogger, stderrMessagingLogger } from './application/ports/messaging-logger.port';
 export { traceHeaders, contextFromHeaders } from './infrastructure/tracing/trace-headers';
 
+// A service's messaging wired in one call: topics, relay, consumers, readiness
+export {
+  startServiceMessaging,
+  createOutboxWriter,
+  topicResolver,
+  type ServiceMessaging,
+  type ServiceMessagingOptions,
+  type ServiceConsumerDefinition,
+  type TopicOverrides,
+  type MessagingStoppable,
+  type MessagingHealthCheck,
+} from './infrastructure/runtime/service-messaging';
+
 // Retry
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './domain/retry-backoff';
