@@ -76,4 +76,5 @@ ensure_pnpm
 if [ "${MERCADO_SKIP_INSTALL:-0}" != "1" ]; then
   ensure_dependencies
 fi
+export TURBO_TELEMETRY_DISABLED=1
 export PATH="$MERCADO_ROOT/node_modules/.bin:$PATH"

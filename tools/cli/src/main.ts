@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { up } from './platform/up.command';
+import { mintToken } from '@mercado/service-kit';
+import { ALL_SCOPES, up } from './platform/up.command';
 
 const usage = `usage: mercado <command> [options]
 
 commands:
   up [--exit-when-ready] [--port-base N] [--db-prefix P]   run the platform (Kafka + five services) until Ctrl-C
+  token [--scope "a:read b:write"] [--ttl 1h]              print a development bearer token (default: every scope)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -28,6 +30,14 @@ async function main(argv: string[]): Promise<number> {
         readyTimeoutMs: Number(values['ready-timeout']) * 1000,
         out: process.stdout,
       });
+      return 0;
+    }
+    case 'token': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { scope: { type: 'string', default: ALL_SCOPES.join(' ') }, ttl: { type: 'string', default: '1h' } },
+      });
+      process.stdout.write(`${await mintToken({ scopes: values.scope, ttl: values.ttl })}\n`);
       return 0;
     }
     case undefined:

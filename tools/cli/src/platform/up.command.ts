@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { mintToken } from '@mercado/service-kit';
 import { runKafkaScript } from './kafka-control';
 import { repoRoot } from './repo-root';
 import { platformServices, type PlatformService } from './service-catalog';
@@ -18,6 +19,20 @@ export interface UpResult {
   services: Array<{ name: string; url: string; pid: number }>;
   startedKafka: boolean;
 }
+
+/** Every scope the services know, for the development token printed at start. */
+export const ALL_SCOPES = [
+  'orders:read',
+  'orders:write',
+  'customers:read',
+  'customers:write',
+  'shipments:read',
+  'shipments:write',
+  'catalog:read',
+  'catalog:write',
+  'warehouse:read',
+  'warehouse:write',
+];
 
 const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -89,6 +104,10 @@ export async function up(options: UpOptions, env: NodeJS.ProcessEnv = process.en
     const health = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status).catch(() => 'unreachable');
     say(`  ${service.name.padEnd(12)} http://127.0.0.1:${port}  ready=${health}  pid=${child.process.pid}  log=.cache/logs/${service.name}.log`);
   }
+  const token = await mintToken({ scopes: ALL_SCOPES, ttl: '12h', subject: 'mercado-up' });
+  say('');
+  say(`Development token (12 h, every scope):\n  export MERCADO_TOKEN=${token}`);
+  say(`  curl -H "Authorization: Bearer $MERCADO_TOKEN" http://127.0.0.1:${options.portBase + 5}/openapi.json`);
   const result: UpResult = {
     services: running.map(({ service, port, child }) => ({ name: service.name, url: `http://127.0.0.1:${port}`, pid: child.process.pid! })),
     startedKafka,
