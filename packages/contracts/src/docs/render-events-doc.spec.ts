@@ -28,7 +28,7 @@ describe('docs/events.md', () => {
   it('renders field types, nullability, requiredness and notes', () => {
     expect(rendered).toContain('| `lines` | array of objects, unique by line_number | yes |');
     expect(rendered).toContain('| `lines[].price_cents` | integer cents | yes | item price |');
-    expect(rendered).toContain('| `weight_g` | integer ≥ 1 or null | yes |');
+    expect(rendered).toContain('| `weight_g` | integer ≥ 0 or null | yes |');
     expect(rendered).toContain('| `installments` | integer 0..24 | yes |');
     expect(rendered).toContain(
       '| `type` | `credit_card`, `boleto`, `voucher`, `debit_card`, `not_defined` | yes |',

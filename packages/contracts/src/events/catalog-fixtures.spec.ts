@@ -78,6 +78,7 @@ describe('the catalog as a whole', () => {
       'customer.segment.changed@1',
       'customer.review.submitted@1',
       'fulfillment.shipment.created@1',
+      'fulfillment.shipment.seller-limits-recorded@1',
       'fulfillment.shipment.dispatched@1',
       'fulfillment.shipment.delivered@1',
       'marketplace.product.listed@1',

@@ -14,6 +14,7 @@ import {
   fulfillmentShipmentCreatedV1,
   fulfillmentShipmentDeliveredV1,
   fulfillmentShipmentDispatchedV1,
+  fulfillmentShipmentSellerLimitsRecordedV1,
 } from './fulfillment/shipment.events';
 import { marketplaceProductListedV1, marketplaceProductUpdatedV1 } from './marketplace/product.events';
 import { marketplaceSellerOnboardedV1, marketplaceSellerRelocatedV1 } from './marketplace/seller.events';
@@ -105,7 +106,13 @@ const cases: [AnyEventDefinition, string, Mutation, string][] = [
   [customerSegmentChangedV1, 'segment with spaces', set('segment', 'At Risk'), 'segment'],
   [customerReviewSubmittedV1, 'score 0', set('score', 0), 'score'],
   [customerReviewSubmittedV1, 'empty title instead of omitted', set('title', ''), 'title'],
-  [fulfillmentShipmentCreatedV1, 'no sellers', set('seller_shipping_limits', []), 'seller_shipping_limits'],
+  [fulfillmentShipmentCreatedV1, 'customer id that is not an id', set('customer_id', ''), 'customer_id'],
+  [
+    fulfillmentShipmentSellerLimitsRecordedV1,
+    'no sellers',
+    set('seller_shipping_limits', []),
+    'seller_shipping_limits',
+  ],
   [
     fulfillmentShipmentCreatedV1,
     'estimated date with a time',
@@ -120,7 +127,8 @@ const cases: [AnyEventDefinition, string, Mutation, string][] = [
     'days_late',
   ],
   [fulfillmentShipmentDeliveredV1, 'on_time that contradicts days_late', set('on_time', false), 'on_time'],
-  [marketplaceProductListedV1, 'weight 0 for missing', set('weight_g', 0), 'weight_g'],
+  [marketplaceProductListedV1, 'a negative weight', set('weight_g', -1), 'weight_g'],
+  [marketplaceProductListedV1, 'a length of 0', set('length_cm', 0), 'length_cm'],
   [
     marketplaceProductListedV1,
     'a translation without a category',

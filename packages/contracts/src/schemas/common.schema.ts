@@ -106,7 +106,7 @@ export const ANOMALY_FLAGS: Readonly<Record<string, string>> = Object.freeze({
   'payment-type-not-defined': 'payment type not_defined in the source',
   'city-normalized': 'the city name was rewritten (case, accents, state suffix) to give normalized_city',
   'city-is-number': 'the city name in the source is a number',
-  'zero-weight': 'the source gives a weight of 0 g, published as null',
+  'zero-weight': 'the source gives a weight of 0 g (published as 0; earlier producers sent null)',
 });
 
 /** The location of a customer or seller. */

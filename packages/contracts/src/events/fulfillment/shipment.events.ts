@@ -23,12 +23,24 @@ export interface SellerShippingLimitV1 {
 
 export interface ShipmentCreatedV1 {
   order_id: string;
-  customer_id: string;
+  /**
+   * The per-order customer account; null (or absent) when fulfillment opened the shipment before the
+   * order's placement reached it.
+   */
+  customer_id?: string | null;
   /** The date promised to the customer (Olist `order_estimated_delivery_date`). */
   estimated_delivery_date: string;
-  /** One entry per seller of the order. */
+  /**
+   * One entry per seller of the order; empty when the order's lines are not known yet (they follow in
+   * fulfillment.shipment.seller-limits-recorded).
+   */
   seller_shipping_limits: SellerShippingLimitV1[];
 }
+
+const sellerShippingLimitSchema = Joi.object<SellerShippingLimitV1, true>({
+  seller_id: entityIdSchema.required(),
+  shipping_limit_at: timestampSchema.required().description("the latest limit of that seller's lines"),
+});
 
 export const fulfillmentShipmentCreatedV1 = defineEvent<ShipmentCreatedV1, 'fulfillment.shipment.created'>({
   type: 'fulfillment.shipment.created',
@@ -36,26 +48,23 @@ export const fulfillmentShipmentCreatedV1 = defineEvent<ShipmentCreatedV1, 'fulf
   topic,
   description:
     'Fulfillment opened the shipment of an approved order, with the delivery date promised to the ' +
-    'customer and, per seller, the time by which they must hand their lines to the carrier.',
+    'customer and, per seller, the time by which they must hand their lines to the carrier. A shipment ' +
+    "opened before the order's placement reached fulfillment (imported from Olist's orders file first, " +
+    'or opened on an approval that overtook the placement) may have no customer_id and no seller limits ' +
+    'yet: they follow in fulfillment.shipment.seller-limits-recorded.',
   schema: Joi.object<ShipmentCreatedV1, true>({
     order_id: entityIdSchema.required(),
-    customer_id: entityIdSchema.required(),
+    customer_id: entityIdSchema
+      .allow(null)
+      .description("the per-order customer account; null when the order's placement is not known yet"),
     estimated_delivery_date: dateSchema
       .required()
       .description('the date promised to the customer (Olist `order_estimated_delivery_date`)'),
     seller_shipping_limits: Joi.array()
-      .items(
-        Joi.object<SellerShippingLimitV1, true>({
-          seller_id: entityIdSchema.required(),
-          shipping_limit_at: timestampSchema
-            .required()
-            .description("the latest limit of that seller's lines"),
-        }),
-      )
-      .min(1)
+      .items(sellerShippingLimitSchema)
       .unique('seller_id')
       .required()
-      .description('one per seller of the order'),
+      .description("one per seller of the order; empty while the order's lines are not known"),
   }),
   key: byOrder,
   fixtures: [
@@ -73,6 +82,67 @@ export const fulfillmentShipmentCreatedV1 = defineEvent<ShipmentCreatedV1, 'fulf
       estimated_delivery_date: '2017-09-11',
       seller_shipping_limits: [
         { seller_id: '37be5a7c751166fbc5f8ccba4119e043', shipping_limit_at: '2017-08-27T22:45:18-03:00' },
+      ],
+    },
+    // Imported from the orders file before the order's placement reached fulfillment.
+    {
+      order_id: 'e481f51cbdc54678b7cc49136f2d6af7',
+      customer_id: '9ef432eb6251297304e76186b10a928d',
+      estimated_delivery_date: '2017-10-18',
+      seller_shipping_limits: [],
+    },
+    // Opened on an approval whose placement had not reached fulfillment.
+    {
+      order_id: '53cdb2fc8bc7dce0b6741e2150273451',
+      customer_id: null,
+      estimated_delivery_date: '2018-08-13',
+      seller_shipping_limits: [],
+    },
+  ],
+});
+
+export interface ShipmentSellerLimitsRecordedV1 {
+  order_id: string;
+  /** The per-order customer account, when the placement names it. */
+  customer_id?: string;
+  /** One entry per seller of the order. */
+  seller_shipping_limits: SellerShippingLimitV1[];
+}
+
+export const fulfillmentShipmentSellerLimitsRecordedV1 = defineEvent<
+  ShipmentSellerLimitsRecordedV1,
+  'fulfillment.shipment.seller-limits-recorded'
+>({
+  type: 'fulfillment.shipment.seller-limits-recorded',
+  version: 1,
+  topic,
+  description:
+    "The order's lines reached fulfillment after its shipment was opened (the shipment was imported " +
+    "from Olist's orders file, or opened on an approval, before the placement): per seller, the time " +
+    'by which they must hand their lines to the carrier.',
+  schema: Joi.object<ShipmentSellerLimitsRecordedV1, true>({
+    order_id: entityIdSchema.required(),
+    customer_id: entityIdSchema.description('the per-order customer account (Olist `customer_id`)'),
+    seller_shipping_limits: Joi.array()
+      .items(sellerShippingLimitSchema)
+      .min(1)
+      .unique('seller_id')
+      .required()
+      .description('one per seller of the order'),
+  }),
+  key: byOrder,
+  fixtures: [
+    {
+      order_id: 'e481f51cbdc54678b7cc49136f2d6af7',
+      customer_id: '9ef432eb6251297304e76186b10a928d',
+      seller_shipping_limits: [
+        { seller_id: '3504c0cb71d7fa48d967e0e4c94d59d9', shipping_limit_at: '2017-10-06T11:07:15-03:00' },
+      ],
+    },
+    {
+      order_id: '0966b61e30c4a07edbd7523f59b3f3e4',
+      seller_shipping_limits: [
+        { seller_id: '37ceb404da208418c9032f0674e57804', shipping_limit_at: '2018-06-18T19:17:15-03:00' },
       ],
     },
   ],
@@ -201,6 +271,7 @@ export const fulfillmentShipmentDeliveredV1 = defineEvent<
 
 export const FULFILLMENT_SHIPMENT_EVENTS = [
   fulfillmentShipmentCreatedV1,
+  fulfillmentShipmentSellerLimitsRecordedV1,
   fulfillmentShipmentDispatchedV1,
   fulfillmentShipmentDeliveredV1,
 ] as const;

@@ -8,7 +8,8 @@ const topic = TOPICS.marketplaceProduct.name;
 
 /**
  * The full state of a product. Every measure is nullable and null means unknown: a missing value is
- * never published as 0 (Olist's zero weights become null, flagged `zero-weight`).
+ * never published as 0. A real weight of 0 g (Olist has some) is published as 0, flagged `zero-weight`
+ * (producers before this rule published it as null with the same flag).
  */
 export interface ProductStateV1 {
   product_id: string;
@@ -56,7 +57,9 @@ const productStateSchema = Joi.object<ProductStateV1, true>({
     'characters in the description (Olist `product_description_lenght`)',
   ),
   photos_qty: count(0).description('published photos'),
-  weight_g: count(1).description("package weight; Olist's 0 g is published as null (`zero-weight`)"),
+  weight_g: count(0).description(
+    "package weight; null when unknown; Olist's real 0 g is published as 0 and flagged `zero-weight`",
+  ),
   length_cm: count(1).description('package length'),
   height_cm: count(1).description('package height'),
   width_cm: count(1).description('package width'),
@@ -158,7 +161,25 @@ export const marketplaceProductUpdatedV1 = defineEvent<ProductUpdatedV1, 'market
     'earlier event to apply it.',
   schema: productStateSchema,
   key: (data) => data.product_id,
-  fixtures: [fixtures[3]!, { ...fixtures[2]!, photos_qty: 5 }],
+  fixtures: [
+    fixtures[3]!,
+    { ...fixtures[2]!, photos_qty: 5 },
+    // A real zero weight from olist_products_dataset.csv, kept as 0.
+    {
+      product_id: 'e673e90efa65a5409ff4196c038bb5af',
+      category_name: 'cama_mesa_banho',
+      category_name_en: 'bed_bath_table',
+      translation_missing: false,
+      name_length: 53,
+      description_length: 528,
+      photos_qty: 1,
+      weight_g: 0,
+      length_cm: 30,
+      height_cm: 25,
+      width_cm: 30,
+      anomalies: ['zero-weight'],
+    },
+  ],
 });
 
 export const MARKETPLACE_PRODUCT_EVENTS = [marketplaceProductListedV1, marketplaceProductUpdatedV1] as const;
