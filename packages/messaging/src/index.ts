@@ -65,6 +65,7 @@ export {
   type MessagingStoppable,
   type MessagingHealthCheck,
 } from './infrastructure/runtime/service-messaging';
+export { queryRunnerSessionPool, queryRunnerOf, type QueryRunnerLike } from './infrastructure/runtime/query-runner-session-pool';
 
 // Retry
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './domain/retry-backoff';

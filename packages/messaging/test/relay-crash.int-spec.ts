@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createPool, type Pool } from '@mercado/postgres';
 import { createTestDatabase, testInfrastructure, uniqueName, type TestDatabase } from '@mercado/testing';
 import {
@@ -12,7 +13,7 @@ import { deleteTopics, groupProgress } from '../src/test-support/kafka-probes';
 import { orderApproved } from '../src/test-support/sample-events';
 import { MemoryLogger } from '../src/test-support/silent-logger';
 import { waitFor } from '../src/test-support/wait-for';
-import { runScript, type ChildScript } from './child-process';
+import { runScript, type ChildScript } from '../src/test-support/child-script';
 
 /**
  * The relay runs as a real process and is killed with SIGKILL twice: once in the window between a
@@ -67,7 +68,8 @@ describe('outbox relay killed with SIGKILL mid-publish', () => {
     (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM messaging_outbox WHERE published_at IS NOT NULL')).rows[0]!.n;
 
   function startRelay(env: Record<string, string> = {}): ChildScript {
-    const child = runScript('test-support/relay.process.js', {
+    // Compiled by test:int (tsc -p tsconfig.build.json) before jest runs.
+    const child = runScript(path.resolve(__dirname, '..', 'dist', 'test-support', 'relay.process.js'), {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       RELAY_BATCH_SIZE: '500',

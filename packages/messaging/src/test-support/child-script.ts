@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import readline from 'node:readline';
 
 /** A compiled script of this package run as a child process, whose JSON stdout lines are collected. */
@@ -13,11 +12,9 @@ export interface ChildScript {
   stderr(): string;
 }
 
-const DIST = path.resolve(__dirname, '..', 'dist');
-
-/** Runs `dist/<script>` with node; the package must be built (test:int builds it first). */
+/** Runs a compiled script with this node; its JSON lines on stdout are collected. */
 export function runScript(script: string, env: Record<string, string>): ChildScript {
-  const child = spawn(process.execPath, [path.join(DIST, script)], {
+  const child = spawn(process.execPath, [script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -29,6 +29,11 @@ export interface EventConsumerOptions {
   maxBytesPerPartition?: number;
   /** Longest a fetch waits for new messages (500 ms). */
   maxWaitTimeMs?: number;
+  /**
+   * Batches of different partitions processed at once (1). Each has its own transaction; more than
+   * one overlaps database round trips, at the price of more pool connections.
+   */
+  partitionsConsumedConcurrently?: number;
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   metrics?: MessagingMetrics;
@@ -108,7 +113,7 @@ export class EventConsumer {
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: 1,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
         eachBatch: (payload) => this.onBatch(payload),
       });
     } catch (error) {

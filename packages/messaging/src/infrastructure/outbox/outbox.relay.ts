@@ -193,7 +193,8 @@ export class OutboxRelay {
     });
     session.on('notification', () => {
       this.notified = true;
-      this.wakeUp();
+      // A standby hears every commit too; it keeps to its own pace for trying the lock.
+      if (this.leader) this.wakeUp();
     });
     try {
       await session.connect();
