@@ -2,6 +2,7 @@
 // the comparison that lists every row where the warehouse disagrees. README.md gives the rules.
 export {
   loadRawOlist,
+  dropOracleSchema,
   resolveOlistFiles,
   oracleSchemaName,
   OracleInputError,

@@ -138,11 +138,17 @@ async function loadFile(pool: Pool, schema: string, dir: string, kind: OlistFile
   return load;
 }
 
+/** Drops an oracle schema and everything in it. */
+export async function dropOracleSchema(pool: Pool, schema: string): Promise<void> {
+  await pool.query(inSchema('DROP SCHEMA IF EXISTS {s} CASCADE', schema));
+}
+
 /**
  * Creates `schema` (it must not exist) and loads the nine Olist files of `dir` into it: staging tables
  * raw_<kind> (text), typed tables (customers, orders, order_items, order_payments, order_reviews, products,
  * sellers, geolocation, category_translation) and oracle_rejects (file, line, column_name, value, reason).
- * Throws OracleInputError for a missing file and OlistHeaderError for a file whose header is not Olist's.
+ * Throws OracleInputError for a missing file and OlistHeaderError for a file whose header is not Olist's (the
+ * schema is then dropped again).
  */
 export async function loadRawOlist(pool: Pool, dir: string, schema: string = oracleSchemaName()): Promise<OracleLoadResult> {
   if (!SCHEMA_NAME.test(schema)) {
@@ -151,19 +157,34 @@ export async function loadRawOlist(pool: Pool, dir: string, schema: string = ora
   const started = Date.now();
   const files = resolveOlistFiles(dir);
   await pool.query(inSchema(`CREATE SCHEMA {s};\n${stagingDdl()}`, schema));
-  // Two files at a time: the reading (this process) and the COPY (the server) overlap on two cores.
   const loads: OracleFileLoad[] = [];
-  const queue = [...OLIST_FILE_KINDS];
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) {
-        loads.push(await loadFile(pool, schema, dir, kind, files[kind]));
-      }
-    }),
-  );
-  const typedStarted = Date.now();
-  await pool.query(inSchema(typedSql(files), schema));
-  const typedMillis = Date.now() - typedStarted;
+  let typedMillis: number;
+  try {
+    // Two files at a time: the reading (this process) and the COPY (the server) overlap on two cores.
+    // On a failure the other worker finishes its file and takes no other, so nothing runs when the schema is dropped.
+    const queue = [...OLIST_FILE_KINDS];
+    const workers = await Promise.allSettled(
+      [0, 1].map(async () => {
+        for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) {
+          try {
+            loads.push(await loadFile(pool, schema, dir, kind, files[kind]));
+          } catch (error) {
+            queue.length = 0;
+            throw error;
+          }
+        }
+      }),
+    );
+    const failure = workers.find((worker) => worker.status === 'rejected');
+    if (failure) throw failure.reason;
+    const typedStarted = Date.now();
+    await pool.query(inSchema(typedSql(files), schema));
+    typedMillis = Date.now() - typedStarted;
+  } catch (error) {
+    // A refused file (e.g. a foreign header) leaves no half-loaded schema behind.
+    await dropOracleSchema(pool, schema).catch(() => undefined);
+    throw error;
+  }
   const { rows } = await pool.query<{ count: string }>(inSchema(`SELECT count(*) FROM {s}.${REJECTS_TABLE}`, schema));
   loads.sort((a, b) => OLIST_FILE_KINDS.indexOf(a.kind) - OLIST_FILE_KINDS.indexOf(b.kind));
   return { schema, files: loads, rejects: Number(rows[0]!.count), typedMillis, millis: Date.now() - started };

@@ -1,4 +1,7 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OlistHeaderError } from '../olist';
 import { createPool, type Pool } from '@mercado/postgres';
 import { createTestDatabase, testInfrastructure, type TestDatabase } from '@mercado/testing';
 import { compareMarts, formatReport } from './compare-marts';
@@ -164,6 +167,19 @@ describe('the oracle over a hand-made fixture', () => {
     await expect(loadRawOlist(pool, join(TINY, '..'), 'oracle_none')).rejects.toThrow(OracleInputError);
     await expect(loadRawOlist(pool, join(TINY, '..'), 'oracle_none')).rejects.toThrow(/olist_orders_dataset\.csv/);
     await expect(loadRawOlist(pool, TINY, 'Bad-Name')).rejects.toThrow(/not a plain schema name/);
+  });
+
+  it('refuses a file with a foreign header and leaves no schema behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oracle-header-'));
+    try {
+      cpSync(TINY, dir, { recursive: true });
+      writeFileSync(join(dir, 'olist_sellers_dataset.csv'), 'seller,zip,city,state\n');
+      await expect(loadRawOlist(pool, dir, 'oracle_refused')).rejects.toBeInstanceOf(OlistHeaderError);
+      const { rows: schemas } = await pool.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'oracle_refused'`);
+      expect(schemas).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('compareMarts', () => {
