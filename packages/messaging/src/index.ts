@@ -64,8 +64,10 @@ export {
   type TopicOverrides,
   type MessagingStoppable,
   type MessagingHealthCheck,
+  queryRunnerSessionPool,
+  queryRunnerOf,
+  type QueryRunnerLike,
 } from './infrastructure/runtime/service-messaging';
-export { queryRunnerSessionPool, queryRunnerOf, type QueryRunnerLike } from './infrastructure/runtime/query-runner-session-pool';
 
 // Retry
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './domain/retry-backoff';

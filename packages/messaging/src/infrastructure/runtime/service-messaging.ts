@@ -13,6 +13,8 @@ import { provisionTopics, type TopicSpecification } from '../kafka/topic.provisi
 import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox.relay';
 import { OutboxWriter } from '../outbox/outbox.writer';
 
+export { queryRunnerSessionPool, queryRunnerOf, type QueryRunnerLike } from './query-runner-session-pool';
+
 /** Catalog topic name → the topic actually used (tests use unique names). Unlisted topics keep their name. */
 export type TopicOverrides = Readonly<Record<string, string>>;
 
