@@ -58,6 +58,7 @@ export {
   startServiceMessaging,
   createOutboxWriter,
   topicResolver,
+  parseTopicOverrides,
   type ServiceMessaging,
   type ServiceMessagingOptions,
   type ServiceConsumerDefinition,

@@ -75,6 +75,23 @@ export interface ServiceMessaging {
   stop(): Promise<void>;
 }
 
+const OVERRIDE = /^\s*([A-Za-z0-9._-]+)\s*=\s*([A-Za-z0-9._-]+)\s*$/;
+
+/**
+ * Reads overrides written `catalog.topic=actual,other.topic=actual2` (the form of a service's
+ * KAFKA_TOPIC_OVERRIDES variable). Throws naming the first entry that is not `name=name`.
+ */
+export function parseTopicOverrides(text: string | undefined): TopicOverrides {
+  const overrides: Record<string, string> = {};
+  for (const entry of (text ?? '').split(',')) {
+    if (entry.trim() === '') continue;
+    const match = OVERRIDE.exec(entry);
+    if (!match) throw new Error(`"${entry.trim()}" is not catalog.topic=actual.topic`);
+    overrides[match[1]!] = match[2]!;
+  }
+  return overrides;
+}
+
 /** Resolves catalog topic names through overrides. */
 export function topicResolver(overrides: TopicOverrides = {}): (catalogTopic: string) => string {
   return (catalogTopic) => overrides[catalogTopic] ?? catalogTopic;
