@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateOlist, type FaultsManifest, type GenerateSummary } from './generate-olist';
@@ -63,6 +63,15 @@ describe('generateOlist: determinism', () => {
       expect(otherHashes[kind]).not.toBe(cleanHashes[kind]);
     }
     expect(again).toEqual({ ...clean, outDir: join(root, 'again'), files: expect.any(Object) as unknown });
+  });
+
+  it('removes a faults manifest left in the directory by an earlier run with faults', async () => {
+    const dir = join(root, 'reused');
+    const withFaults = await generateOlist({ scale: SCALE, seed: 3, outDir: dir, faults: true });
+    expect(existsSync(withFaults.faultsManifest!)).toBe(true);
+    const withoutFaults = await generateOlist({ scale: SCALE, seed: 3, outDir: dir });
+    expect(withoutFaults.faultsManifest).toBeNull();
+    expect(existsSync(withFaults.faultsManifest!)).toBe(false);
   });
 
   it('refuses a scale or seed it cannot honour', async () => {

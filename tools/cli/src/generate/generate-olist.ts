@@ -2,7 +2,7 @@
 // style, quirks and distributions, at any scale (1 ≈ the real dataset's size), from a seed. The same seed and
 // scale give the same bytes. Rows are built as strings and streamed with backpressure; the only state kept
 // is what later rows refer to (people, products, sellers, zip prefixes).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OLIST_FILES, type BrazilianState, type OlistFileKind, type OrderStatus } from '../olist/olist-files';
 import { CsvFileWriter, drainAll } from './csv-file-writer';
@@ -33,7 +33,7 @@ import { ZipPool } from './zip-pool';
 export interface GenerateOlistOptions {
   /** 1 ≈ the real dataset (99,441 orders); 0.01 ≈ 1,000 orders. */
   scale: number;
-  /** Any integer; the same seed and scale give the same bytes. */
+  /** Any integer (taken modulo 2^32); the same seed and scale give the same bytes. */
   seed: number;
   /** Created if missing; the nine files (and faults.json) are written there. */
   outDir: string;
@@ -80,6 +80,7 @@ const REAL_SELLERS = 3_095;
 /** Distinct zip prefixes in the pool at scale 1 (the geolocation file gets ~1.2 rows per prefix). */
 const ZIP_POOL_AT_SCALE_1 = 7_500;
 const MAX_SCALE = 20;
+const FAULTS_MANIFEST = 'faults.json';
 
 const REPEAT_BUYER_SHARE = 0.0336;
 const LATE_DELIVERY_SHARE = 0.081;
@@ -107,6 +108,8 @@ export async function generateOlist(options: GenerateOlistOptions): Promise<Gene
   }
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   await mkdir(outDir, { recursive: true });
+  // A manifest left by an earlier run with faults would describe files that no longer have them.
+  if (options.faults !== true) await rm(join(outDir, FAULTS_MANIFEST), { force: true });
   const generator = new OlistGenerator(
     scale,
     seed,
@@ -521,7 +524,7 @@ class OlistGenerator {
     }
     let faultsManifest: string | null = null;
     if (this.injector) {
-      faultsManifest = join(this.outDir, 'faults.json');
+      faultsManifest = join(this.outDir, FAULTS_MANIFEST);
       const manifest: FaultsManifest = {
         seed: this.seed,
         scale: this.scale,
