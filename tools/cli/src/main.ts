@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { mintToken } from '@mercado/service-kit';
+import path from 'node:path';
+import { generateOlist } from './generate';
 import { ALL_SCOPES, up } from './platform/up.command';
 
 const usage = `usage: mercado <command> [options]
 
 commands:
   up [--exit-when-ready] [--port-base N] [--db-prefix P]   run the platform (Kafka + five services) until Ctrl-C
+  generate --scale S --seed N --out DIR [--faults]           write the nine Olist files (synthetic, deterministic)
   token [--scope "a:read b:write"] [--ttl 1h]              print a development bearer token (default: every scope)
 `;
 
@@ -30,6 +33,31 @@ async function main(argv: string[]): Promise<number> {
         readyTimeoutMs: Number(values['ready-timeout']) * 1000,
         out: process.stdout,
       });
+      return 0;
+    }
+    case 'generate': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          scale: { type: 'string', default: '1' },
+          seed: { type: 'string', default: '42' },
+          out: { type: 'string' },
+          faults: { type: 'boolean', default: false },
+        },
+      });
+      if (!values.out) throw new Error('generate needs --out <dir>');
+      const started = Date.now();
+      const summary = await generateOlist({
+        scale: Number(values.scale),
+        seed: Number(values.seed),
+        outDir: path.resolve(values.out),
+        faults: values.faults,
+      });
+      for (const file of Object.values(summary.files)) {
+        process.stdout.write(`${file.fileName.padEnd(40)} ${String(file.rows).padStart(9)} rows${file.faultRows ? ` (${file.faultRows} faulty)` : ''}\n`);
+      }
+      if (summary.faultsManifest) process.stdout.write(`fault manifest: ${summary.faultsManifest} (${summary.faultCount} faults)\n`);
+      process.stdout.write(`written to ${path.resolve(values.out)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       return 0;
     }
     case 'token': {
