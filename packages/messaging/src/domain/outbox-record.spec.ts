@@ -1,5 +1,5 @@
 import { orderApproved } from '../test-support/sample-events';
-import { outboxHeaders, toOutboxColumns, toOutboxRecord } from './outbox-record';
+import { outboxHeaders, toOutboxBatchJson, toOutboxRecord } from './outbox-record';
 
 const liveTrace = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'vendor=1' };
 const bornTrace = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
@@ -48,14 +48,17 @@ describe('toOutboxRecord', () => {
   });
 });
 
-describe('toOutboxColumns', () => {
-  it('lays records out as parallel arrays of JSON text, in order', () => {
+describe('toOutboxBatchJson', () => {
+  it('lays records out as one JSON array of rows, in order', () => {
     const records = ['a', 'b'].map((id) => toOutboxRecord(orderApproved(id), 'topic', {}));
-    const [ids, topics, keys, envelopes, headers] = toOutboxColumns(records);
-    expect(ids).toEqual(records.map((r) => r.eventId));
-    expect(topics).toEqual(['topic', 'topic']);
-    expect(keys).toEqual(['a', 'b']);
-    expect(JSON.parse(envelopes[1]!)).toEqual(records[1]!.envelope);
-    expect(JSON.parse(headers[0]!).ce_id).toBe(records[0]!.eventId);
+    const rows = JSON.parse(toOutboxBatchJson(records));
+    expect(rows.map((r: { key: string }) => r.key)).toEqual(['a', 'b']);
+    expect(rows[1]).toEqual({
+      event_id: records[1]!.eventId,
+      topic: 'topic',
+      key: 'b',
+      envelope: records[1]!.envelope,
+      headers: records[1]!.headers,
+    });
   });
 });

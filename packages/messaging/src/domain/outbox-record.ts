@@ -46,19 +46,19 @@ export function toOutboxRecord(envelope: EventEnvelope, topic: string, trace: Re
   return { eventId: traced.id, topic, key: traced.subject, envelope: traced, headers: outboxHeaders(traced, trace) };
 }
 
-/** The records as parallel column arrays, for one INSERT ... SELECT FROM UNNEST. */
-export function toOutboxColumns(records: readonly OutboxRecord[]): [string[], string[], string[], string[], string[]] {
-  const ids: string[] = [];
-  const topics: string[] = [];
-  const keys: string[] = [];
-  const envelopes: string[] = [];
-  const headers: string[] = [];
-  for (const record of records) {
-    ids.push(record.eventId);
-    topics.push(record.topic);
-    keys.push(record.key);
-    envelopes.push(JSON.stringify(record.envelope));
-    headers.push(JSON.stringify(record.headers));
-  }
-  return [ids, topics, keys, envelopes, headers];
+/**
+ * The records as one JSON array, the single parameter of the writer's INSERT: PostgreSQL parses it
+ * with its C JSON parser, which is much cheaper than building and parsing five array literals of
+ * escaped JSON text.
+ */
+export function toOutboxBatchJson(records: readonly OutboxRecord[]): string {
+  return JSON.stringify(
+    records.map((record) => ({
+      event_id: record.eventId,
+      topic: record.topic,
+      key: record.key,
+      envelope: record.envelope,
+      headers: record.headers,
+    })),
+  );
 }

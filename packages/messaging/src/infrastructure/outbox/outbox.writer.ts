@@ -1,5 +1,5 @@
 import { catalog, type EventEnvelope } from '@mercado/contracts';
-import { toOutboxColumns, toOutboxRecord } from '../../domain/outbox-record';
+import { toOutboxBatchJson, toOutboxRecord } from '../../domain/outbox-record';
 import { traceHeaders } from '../tracing/trace-headers';
 import { OUTBOX_CHANNEL } from './messaging-schema';
 import { type SqlExecutor } from './sql-executor';
@@ -12,9 +12,8 @@ export interface OutboxWriterOptions {
 const APPEND_SQL = `
 WITH appended AS (
   INSERT INTO messaging_outbox (event_id, topic, key, envelope, headers)
-  SELECT event_id, topic, key, envelope, headers
-  FROM UNNEST($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[])
-    WITH ORDINALITY AS batch (event_id, topic, key, envelope, headers, ordinal)
+  SELECT (row->>'event_id')::uuid, row->>'topic', row->>'key', row->'envelope', row->'headers'
+  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS batch (row, ordinal)
   ORDER BY ordinal
   RETURNING 1
 )
@@ -22,8 +21,9 @@ SELECT pg_notify('${OUTBOX_CHANNEL}', count(*)::text) FROM appended`;
 
 /**
  * Writes integration events to the outbox inside the caller's transaction, so that they are published
- * if and only if the state change that caused them commits. One statement for the whole batch; the
- * NOTIFY it sends reaches the relay when the transaction commits.
+ * if and only if the state change that caused them commits. One statement for the whole batch (its
+ * rows travel as one JSON array, unnested by PostgreSQL); the NOTIFY it sends reaches the relay when
+ * the transaction commits.
  */
 export class OutboxWriter {
   private readonly topicOf: (envelope: EventEnvelope) => string;
@@ -40,7 +40,7 @@ export class OutboxWriter {
     if (envelopes.length === 0) return;
     const trace = traceHeaders();
     const records = envelopes.map((envelope) => toOutboxRecord(envelope, this.topicOf(envelope), trace));
-    await tx.query(APPEND_SQL, toOutboxColumns(records));
+    await tx.query(APPEND_SQL, [toOutboxBatchJson(records)]);
   }
 }
 

@@ -27,6 +27,7 @@ describe('topic overrides', () => {
     const writer = createOutboxWriter({ [salesOrderApprovedV1.topic]: 'unique_orders' });
     const seen: unknown[][] = [];
     await writer.append({ query: async (_text: string, values?: unknown[]) => seen.push(values ?? []) }, [orderApproved('o-1')]);
-    expect(seen[0]![1]).toEqual(['unique_orders']);
+    // The writer sends its rows as one JSON array parameter.
+    expect(JSON.parse(seen[0]![0] as string).map((row: { topic: string }) => row.topic)).toEqual(['unique_orders']);
   });
 });
