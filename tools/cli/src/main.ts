@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { mintToken } from '@mercado/service-kit';
 import path from 'node:path';
 import { generateOlist } from './generate';
+import { formatImportSummary, importOlist } from './import/olist-import';
+import { platformServices } from './platform/service-catalog';
 import { ALL_SCOPES, up } from './platform/up.command';
 
 const usage = `usage: mercado <command> [options]
@@ -10,6 +12,7 @@ const usage = `usage: mercado <command> [options]
 commands:
   up [--exit-when-ready] [--port-base N] [--db-prefix P]   run the platform (Kafka + five services) until Ctrl-C
   generate --scale S --seed N --out DIR [--faults]           write the nine Olist files (synthetic, deterministic)
+  import DIR [--rejects FILE] [--port-base N]               send the nine Olist files to the running services
   token [--scope "a:read b:write"] [--ttl 1h]              print a development bearer token (default: every scope)
 `;
 
@@ -58,6 +61,33 @@ async function main(argv: string[]): Promise<number> {
       }
       if (summary.faultsManifest) process.stdout.write(`fault manifest: ${summary.faultsManifest} (${summary.faultCount} faults)\n`);
       process.stdout.write(`written to ${path.resolve(values.out)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      return 0;
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          rejects: { type: 'string', default: 'import-rejects.ndjson' },
+          'port-base': { type: 'string', default: process.env.MERCADO_PORT_BASE ?? '3000' },
+          'chunk-size': { type: 'string', default: '5000' },
+        },
+      });
+      const dir = positionals[0];
+      if (!dir) throw new Error('import needs the folder of the Olist files: mercado import <dir>');
+      const base = Number(values['port-base']);
+      const endpoints = Object.fromEntries(
+        platformServices.map((s) => [s.name, `http://127.0.0.1:${base + (s.port - 3000)}`]),
+      ) as Record<(typeof platformServices)[number]['name'], string>;
+      const summary = await importOlist({
+        dir: path.resolve(dir),
+        endpoints,
+        token: await mintToken({ scopes: ALL_SCOPES, ttl: '2h', subject: 'mercado-import' }),
+        rejectsPath: path.resolve(values.rejects),
+        chunkSize: Number(values['chunk-size']),
+        progress: (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stdout.write(`${formatImportSummary(summary)}\n`);
       return 0;
     }
     case 'token': {
