@@ -117,7 +117,11 @@ export async function startServiceMessaging(options: ServiceMessagingOptions): P
   const consumers = options.consumers ?? [];
 
   const catalogTopics = [...new Set([...options.topics, ...consumers.flatMap((c) => c.topics)])];
-  await provisionTopics(kafka, catalogTopics.map((name) => topicSpecification(name, topicOf(name))));
+  const specifications = catalogTopics.map((name) => topicSpecification(name, topicOf(name)));
+  const report = await provisionTopics(kafka, specifications);
+  // A consumer joining before the broker's metadata shows grown partitions would not be assigned the
+  // new ones until its next metadata refresh (minutes): wait for them first.
+  if (report.grown.length > 0) await untilPartitionsShow(kafka, specifications.filter((t) => report.grown.includes(t.name)));
 
   const stoppables: MessagingStoppable[] = [];
   const stop = async (): Promise<void> => {
@@ -171,6 +175,22 @@ export async function startServiceMessaging(options: ServiceMessagingOptions): P
   ];
 
   return { topicOf, outbox: createOutboxWriter(options.topicOverrides), stoppables, checks, stop };
+}
+
+async function untilPartitionsShow(kafka: Kafka, topics: readonly TopicSpecification[], timeoutMs = 10_000): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const metadata = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.name) });
+      const counts = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
+      if (topics.every((t) => (counts.get(t.name) ?? 0) >= t.partitions) || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 function topicSpecification(catalogTopic: string, name: string): TopicSpecification {
