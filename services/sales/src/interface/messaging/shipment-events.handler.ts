@@ -1,0 +1,46 @@
+import {
+  type EventData,
+  type EventEnvelope,
+  fulfillmentShipmentDeliveredV1,
+  fulfillmentShipmentDispatchedV1,
+} from '@mercado/contracts';
+import { type EventBatchHandler, type OutboxWriter, PermanentError, queryRunnerOf } from '@mercado/messaging';
+import { type QueryRunner } from 'typeorm';
+import { MarkOrderDeliveredHandler } from '../../application/commands/mark-order-delivered/mark-order-delivered.handler';
+import { MarkOrderShippedHandler } from '../../application/commands/mark-order-shipped/mark-order-shipped.handler';
+import { SalesApplicationError } from '../../application/application.errors';
+import { ConcurrencyConflictError } from '../../application/application.errors';
+import { SalesDomainError } from '../../domain/shared/domain-error';
+import { BoundSalesUnitOfWork } from '../../infrastructure/persistence/sales.unit-of-work';
+
+export const SHIPMENT_CONSUMER = 'sales.fulfillment-shipments';
+
+/**
+ * Sales' reaction to fulfillment.shipment.v1: `dispatched` marks the order shipped, `delivered`
+ * delivered; `created` concerns fulfillment only. Each message becomes a command run in the
+ * consumer's transaction (with the inbox rows), so the order, its events and the inbox commit
+ * together. An event the order refuses (unknown order, a transition its status does not allow) can
+ * never succeed: it is named in a PermanentError and goes to the dead-letter topic.
+ */
+export function shipmentEventsHandler(writer: OutboxWriter): EventBatchHandler {
+  return async (tx, events) => {
+    const uow = new BoundSalesUnitOfWork(queryRunnerOf<QueryRunner>(tx).manager, writer);
+    const shipped = new MarkOrderShippedHandler(uow);
+    const delivered = new MarkOrderDeliveredHandler(uow);
+    for (const event of events) {
+      try {
+        if (event.type === fulfillmentShipmentDispatchedV1.type) {
+          const data = (event as EventEnvelope<string, EventData<typeof fulfillmentShipmentDispatchedV1>>).data;
+          await shipped.execute({ orderId: data.order_id, at: new Date(data.dispatched_at) });
+        } else if (event.type === fulfillmentShipmentDeliveredV1.type) {
+          const data = (event as EventEnvelope<string, EventData<typeof fulfillmentShipmentDeliveredV1>>).data;
+          await delivered.execute({ orderId: data.order_id, at: new Date(data.delivered_at) });
+        }
+      } catch (error) {
+        const refused = error instanceof SalesDomainError || (error instanceof SalesApplicationError && !(error instanceof ConcurrencyConflictError));
+        if (refused) throw new PermanentError(`${event.type} ${event.id}: ${error.message}`, { eventIds: [event.id], cause: error });
+        throw error;
+      }
+    }
+  };
+}

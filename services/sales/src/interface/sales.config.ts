@@ -1,0 +1,23 @@
+import { parseTopicOverrides, type TopicOverrides } from '@mercado/messaging';
+import { serviceConfigSchema, type ServiceConfig } from '@mercado/service-kit';
+import Joi from 'joi';
+
+export interface SalesConfig extends ServiceConfig {
+  /** `catalog.topic=actual` pairs; integration tests point the service at unique topics. */
+  KAFKA_TOPIC_OVERRIDES: TopicOverrides;
+  /** Historical orders per transaction in a bulk import. */
+  IMPORT_CHUNK_SIZE: number;
+  DATABASE_POOL_SIZE: number;
+}
+
+export const salesConfigSchema = serviceConfigSchema<Pick<SalesConfig, 'KAFKA_TOPIC_OVERRIDES' | 'IMPORT_CHUNK_SIZE' | 'DATABASE_POOL_SIZE'>>(
+  { serviceName: 'sales', defaultPort: 3001 },
+  {
+    KAFKA_TOPIC_OVERRIDES: Joi.string()
+      .default({})
+      .custom((value: string) => parseTopicOverrides(value))
+      .messages({ 'any.custom': 'must be catalog.topic=actual.topic pairs separated by commas' }),
+    IMPORT_CHUNK_SIZE: Joi.number().integer().min(1).max(10_000).default(2_000),
+    DATABASE_POOL_SIZE: Joi.number().integer().min(2).max(100).default(10),
+  },
+) as unknown as Joi.ObjectSchema<SalesConfig>;
