@@ -322,7 +322,7 @@ export function validateExpectation<E extends Expectation>(expectation: E, defau
 
 /** Tables named in parameters (the other table, the referenced dimension) take the default schema too. */
 function qualifyParameterTables<P extends object>(parameters: P, defaultSchema: string | undefined): P {
-  const qualified: Record<string, unknown> = { ...parameters };
+  const qualified = { ...parameters } as Record<string, unknown>;
   for (const field of ['otherTable', 'referenceTable']) {
     if (typeof qualified[field] === 'string') qualified[field] = formatTableName(parseTableName(qualified[field], defaultSchema));
   }

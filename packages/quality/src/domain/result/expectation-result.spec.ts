@@ -82,15 +82,17 @@ describe('evaluateMeasurement', () => {
     expect(evaluateMeasurement(q(e.rowCountEqualOtherTable('t', 'o')), metrics({ rows: 10, otherRows: 10 })).passed).toBe(true);
   });
 
-  it('judges distributions: a mean and a proportion within bounds, none when there are no values', () => {
+  it('judges distributions: a mean and a proportion within bounds, vacuously true over no values', () => {
     const mean = q(e.meanBetween('r', 'score', { minValue: 3.5, maxValue: 4.8 }));
     expect(evaluateMeasurement(mean, metrics({ mean: 4.1 }, 10)).passed).toBe(true);
     expect(evaluateMeasurement(mean, metrics({ mean: 2.9 }, 10)).passed).toBe(false);
-    expect(evaluateMeasurement(mean, metrics({ mean: null }, 0)).passed).toBe(false);
+    expect(evaluateMeasurement(mean, metrics({ mean: null }, 0)).passed).toBe(true);
+    expect(evaluateMeasurement(mean, metrics({}, 3)).passed).toBe(false);
     const share = q(e.valueProportionBetween('d', 'is_late', true, { maxValue: 0.15 }));
     expect(evaluateMeasurement(share, metrics({ proportion: '0.08' }, 100)).passed).toBe(true);
     expect(evaluateMeasurement(share, metrics({ proportion: 0.4 }, 100)).passed).toBe(false);
     expect(evaluateMeasurement(share, metrics({ proportion: 'n/a' }, 100)).passed).toBe(false);
+    expect(evaluateMeasurement(share, metrics({ proportion: null }, 0)).passed).toBe(true);
     expect(withinBounds(1, {})).toBe(true);
   });
 

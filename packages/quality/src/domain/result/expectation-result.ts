@@ -125,13 +125,15 @@ function judge(expectation: Expectation, measurement: Measurement, params: RunPa
       const otherRows = asNumber(metrics.otherRows);
       return { passed: rows !== null && otherRows !== null && Math.abs(rows - otherRows) <= (expectation.parameters.tolerance ?? 0), observed };
     }
+    // A distribution over no values has nothing out of bounds (as row-level kinds over no rows);
+    // emptiness is the row counts' business.
     case 'expect_column_mean_to_be_between': {
       const mean = asNumber(metrics.mean);
-      return { passed: mean !== null && withinBounds(mean, expectation.parameters), observed };
+      return { passed: mean === null ? elementCount === 0 : withinBounds(mean, expectation.parameters), observed };
     }
     case 'expect_column_value_proportion_to_be_between': {
       const proportion = asNumber(metrics.proportion);
-      return { passed: proportion !== null && withinBounds(proportion, expectation.parameters), observed };
+      return { passed: proportion === null ? elementCount === 0 : withinBounds(proportion, expectation.parameters), observed };
     }
     default:
       return { passed: rowLevelPass(), observed };
