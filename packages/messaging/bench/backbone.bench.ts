@@ -35,6 +35,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const NAIVE_EVENTS = Number(process.env.BENCH_NAIVE_EVENTS ?? 20_000);
 const RATE = Number(process.env.BENCH_RATE ?? 1_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CONCURRENCY = process.env.BENCH_CONSUMER_CONCURRENCY ?? '3';
 const SCRIPTS = path.resolve(__dirname, '..', 'src', 'test-support');
 
 const logger = new MemoryLogger();
@@ -59,6 +60,8 @@ interface Figures {
   latency: { p50: number; p99: number; max: number; publishedP50: number; publishedP99: number };
   relayRssMb: number;
   consumerRssMb: number;
+  /** CPU time per event, in µs, of the relay, the consumer and the writer (this process). */
+  cpuPerEvent: { relay: number; consumer: number; writer: number };
 }
 
 class Scenario {
@@ -84,6 +87,7 @@ class Scenario {
       CONSUMER_TOPIC: topic,
       CONSUMER_GROUP: uniqueName(`bench_${mode}_group`),
       CONSUMER_MODE: mode,
+      CONSUMER_CONCURRENCY: CONCURRENCY,
     });
     const scenario = new Scenario(database, pool, topic, relay, consumer);
     await Promise.all([relay.waitForLine((l) => l.event === 'started'), consumer.waitForLine((l) => l.event === 'started')]);
@@ -149,7 +153,7 @@ class Scenario {
   }
 
   /** Stops both processes (SIGTERM) and returns their peak RSS in MB; checks the effect; cleans up. */
-  async finish(expected: number): Promise<{ relayRssMb: number; consumerRssMb: number }> {
+  async finish(expected: number, writerCpuMs: number): Promise<Pick<Figures, 'relayRssMb' | 'consumerRssMb' | 'cpuPerEvent'>> {
     this.relay.process.kill('SIGTERM');
     this.consumer.process.kill('SIGTERM');
     const [relayStopped, consumerStopped] = await Promise.all([
@@ -166,30 +170,42 @@ class Scenario {
     return {
       relayRssMb: Math.round((relayStopped.maxRssKb as number) / 1024),
       consumerRssMb: Math.round((consumerStopped.maxRssKb as number) / 1024),
+      cpuPerEvent: {
+        relay: Math.round(((relayStopped.cpuMs as number) * 1000) / expected),
+        consumer: Math.round(((consumerStopped.cpuMs as number) * 1000) / expected),
+        writer: Math.round((writerCpuMs * 1000) / expected),
+      },
     };
   }
 }
 
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+}
+
 async function throughput(mode: 'batch' | 'naive', events: number): Promise<Figures> {
   const scenario = await Scenario.start(mode);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await scenario.burst(events, 'burst');
   const writerSeconds = (performance.now() - started) / 1000;
   await scenario.applied(events + 1);
   const seconds = (performance.now() - started) / 1000;
   const latency = await scenario.latency('burst');
-  return { events, seconds, writerSeconds, latency, ...(await scenario.finish(events + 1)) };
+  return { events, seconds, writerSeconds, latency, ...(await scenario.finish(events + 1, cpuMs(cpu))) };
 }
 
 async function steadyLatency(): Promise<Figures> {
   const scenario = await Scenario.start('batch');
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const events = await scenario.steady(RATE, SECONDS, 'steady');
   const writerSeconds = (performance.now() - started) / 1000;
   await scenario.applied(events + 1);
   const seconds = (performance.now() - started) / 1000;
   const latency = await scenario.latency('steady');
-  return { events, seconds, writerSeconds, latency, ...(await scenario.finish(events + 1)) };
+  return { events, seconds, writerSeconds, latency, ...(await scenario.finish(events + 1, cpuMs(cpu))) };
 }
 
 function machine(): string[] {
@@ -236,14 +252,14 @@ async function main(): Promise<void> {
   console.log(`   ${rate(naive)} events/s end to end (${naive.seconds.toFixed(1)} s)`);
 
   const rows = [
-    ['', 'events', 'seconds', 'events/s', 'p50', 'p99', 'relay RSS', 'consumer RSS'],
+    ['', 'events', 'seconds', 'events/s', 'p50', 'p99', 'relay RSS', 'consumer RSS', 'CPU µs/event relay, consumer, writer'],
     ['batch, burst', batch, 'burst'],
     ['batch, steady', steady, 'steady'],
     ['naive, burst', naive, 'burst'],
   ].map((row, index) => {
     if (index === 0) return row as string[];
     const f = row[1] as Figures;
-    return [row[0] as string, String(f.events), f.seconds.toFixed(1), String(rate(f)), ms(f.latency.p50), ms(f.latency.p99), `${f.relayRssMb} MB`, `${f.consumerRssMb} MB`];
+    return [row[0] as string, String(f.events), f.seconds.toFixed(1), String(rate(f)), ms(f.latency.p50), ms(f.latency.p99), `${f.relayRssMb} MB`, `${f.consumerRssMb} MB`, `${f.cpuPerEvent.relay}, ${f.cpuPerEvent.consumer}, ${f.cpuPerEvent.writer}`];
   });
   console.log('\nsummary');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -12,19 +12,17 @@ export interface OutboxRecord {
 }
 
 /**
- * The Kafka headers an event travels with: CloudEvents attributes (ce_*) so that routers and tools can
- * read an event without parsing its value, the correlation and causation ids, and the trace context.
+ * The Kafka headers an event travels with: the CloudEvents id, type and source (so that routers and
+ * tools can tell events apart without parsing the value), the correlation and causation ids, and the
+ * trace context. Kept to these few on purpose: every header costs the producer and the consumers two
+ * small buffers per message, and the envelope in the value carries everything else.
  */
 export function outboxHeaders(envelope: EventEnvelope, trace: Readonly<Record<string, string>>): Record<string, string> {
   const headers: Record<string, string> = {
     'content-type': 'application/cloudevents+json; charset=utf-8',
-    ce_specversion: envelope.specversion,
     ce_id: envelope.id,
     ce_type: envelope.type,
     ce_source: envelope.source,
-    ce_subject: envelope.subject,
-    ce_time: envelope.time,
-    ce_dataschema: envelope.dataschema,
   };
   if (envelope.correlationid !== undefined) headers['correlation-id'] = envelope.correlationid;
   if (envelope.causationid !== undefined) headers['causation-id'] = envelope.causationid;

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       .stop()
       .then(() => kafkaPublisher.disconnect())
       .finally(() => {
-        say({ event: 'stopped', maxRssKb: process.resourceUsage().maxRSS, warnings: logger.messages('warn').length });
+        say({ event: 'stopped', maxRssKb: process.resourceUsage().maxRSS, cpuMs: cpuMs(), warnings: logger.messages('warn').length });
         process.exit(0);
       });
   });
@@ -68,3 +68,9 @@ main().catch((error: unknown) => {
   process.stderr.write(`relay process failed: ${String(error)}\n`);
   process.exit(1);
 });
+
+/** CPU time (user and system) this process has used, in ms. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1000);
+}
