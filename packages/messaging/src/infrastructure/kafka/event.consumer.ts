@@ -88,6 +88,7 @@ export class EventConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
     const consumer = this.consumer;
     this.consumer = undefined;
     await consumer?.disconnect().catch(() => undefined);
@@ -104,7 +105,8 @@ export class EventConsumer {
       heartbeatInterval: this.options.heartbeatIntervalMs ?? 3_000,
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart) this.scheduleRestart(consumer, payload.error);
+      // kafkajs restarts by itself after a retriable crash; after any other it gives up for good.
+      if (!payload.restart && this.consumer === consumer) this.scheduleRestart(payload.error);
     });
     this.consumer = consumer;
     try {
@@ -123,21 +125,29 @@ export class EventConsumer {
     }
   }
 
-  private scheduleRestart(crashed: Consumer, error: Error): void {
-    if (this.stopping || this.consumer !== crashed) return;
+  /** Rebuilds the kafkajs consumer after a backoff, again and again until it starts or we stop. */
+  private scheduleRestart(error: unknown): void {
+    if (this.stopping || this.restartTimer) return;
     this.restarts++;
     const delayMs = backoffDelay(this.backoff, Math.min(this.restarts, 10));
     this.logger.warn({ consumer: this.options.consumer, error: describeError(error), delayMs }, 'consumer stopped; rebuilding it');
     this.restartTimer = setTimeout(() => {
-      void crashed
-        .disconnect()
-        .catch(() => undefined)
-        .then(() => (this.stopping ? undefined : this.startConsumer()))
-        .then(() => {
-          this.restarts = 0;
-        })
-        .catch((restartError: unknown) => this.scheduleRestart(this.consumer ?? crashed, restartError as Error));
+      this.restartTimer = undefined;
+      void this.restart();
     }, delayMs);
+  }
+
+  private async restart(): Promise<void> {
+    const crashed = this.consumer;
+    this.consumer = undefined;
+    await crashed?.disconnect().catch(() => undefined);
+    if (this.stopping) return;
+    try {
+      await this.startConsumer();
+      this.restarts = 0;
+    } catch (error) {
+      this.scheduleRestart(error);
+    }
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
