@@ -1,5 +1,5 @@
-// The marketplace service's composition root: configuration, logs, tracing, the HTTP API with
-// /health/live, /health/ready, /metrics and /openapi.json, and graceful shutdown.
+// The marketplace service's composition root: configuration, logs, tracing, the database and its
+// migrations, the outbox relay, the HTTP API, and graceful shutdown.
 //
 // Tracing starts before express, http and pg are loaded so that its instrumentations can patch them;
 // tsc emits these statements in this order, so keep the first import and call where they are.
@@ -7,26 +7,30 @@ import { startTracing } from '@mercado/service-kit/tracing';
 
 const tracing = startTracing({ serviceName: 'marketplace' });
 
-import { createKafkaClient } from '@mercado/messaging';
-import { createPool, ensureDatabase } from '@mercado/postgres';
+import { createPool, ensureDatabase, initialiseAndMigrate } from '@mercado/postgres';
 import {
   createHttpApp,
   createLogger,
   createMetrics,
   databaseCheck,
+  flagCheck,
   HealthRegistry,
-  kafkaCheck,
   loadConfigOrExit,
   runService,
-  serviceConfigSchema,
   startHttpServer,
   stoppable,
   tokenVerifierFromConfig,
 } from '@mercado/service-kit';
+import { SystemClock } from './infrastructure/clock/system-clock';
+import { marketplaceConfigSchema } from './infrastructure/config/marketplace.config';
+import { startMessaging } from './infrastructure/messaging/messaging-runtime';
+import { createMarketplaceDataSource } from './infrastructure/persistence/marketplace.data-source';
+import { marketplaceErrorMappers } from './interface/http/marketplace-error-mappers';
+import { composeMarketplace } from './interface/marketplace.composition';
 
 const SERVICE = 'marketplace';
 
-const config = loadConfigOrExit(serviceConfigSchema({ serviceName: SERVICE, defaultPort: 3004 }));
+const config = loadConfigOrExit(marketplaceConfigSchema);
 const logger = createLogger({ serviceName: SERVICE, level: config.LOG_LEVEL });
 const health = new HealthRegistry();
 const metrics = createMetrics({ serviceName: SERVICE });
@@ -38,32 +42,56 @@ void runService({
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   start: async () => {
     logger.info({ reason: tracing.reason }, tracing.enabled ? 'tracing on' : 'tracing off');
-    const stopTracing = stoppable('tracing', () => tracing.stop());
+    const stoppables = [stoppable('tracing', () => tracing.stop())];
 
     await ensureDatabase(config.DATABASE_URL);
     const pool = createPool(config.DATABASE_URL, { applicationName: SERVICE });
-    const kafkaAdmin = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: SERVICE, logger }).admin();
-    health.register(
-      databaseCheck(pool),
-      kafkaCheck(async () => {
-        await kafkaAdmin.connect();
-        await kafkaAdmin.describeCluster();
-      }),
-    );
+    stoppables.push(stoppable('pg pool', () => pool.end()));
+    const migrated = flagCheck('migrations');
+    health.register(databaseCheck(pool), migrated);
+
+    const dataSource = createMarketplaceDataSource(config.DATABASE_URL);
+    const applied = await initialiseAndMigrate(dataSource);
+    await dataSource.destroy();
+    migrated.set(true);
+    logger.info({ applied }, 'database migrated');
+
+    const marketplace = composeMarketplace({
+      pool,
+      clock: new SystemClock(),
+      topics: { product: config.KAFKA_TOPIC_MARKETPLACE_PRODUCT, seller: config.KAFKA_TOPIC_MARKETPLACE_SELLER },
+      importChunkSize: config.IMPORT_CHUNK_SIZE,
+    });
+
+    const messaging = await startMessaging({
+      serviceName: SERVICE,
+      kafkaBrokers: config.KAFKA_BROKERS,
+      databaseUrl: config.DATABASE_URL,
+      pool,
+      topics: marketplace.topics.specifications(),
+      provision: config.KAFKA_PROVISION_TOPICS,
+      consumers: [],
+      metrics: metrics.messaging,
+      logger,
+    });
+    stoppables.push(...messaging.stoppables);
+    health.register(...messaging.checks);
 
     const { app } = createHttpApp({
       serviceName: SERVICE,
-      routes: [],
+      routes: marketplace.routes,
       auth: await tokenVerifierFromConfig(config),
       logger,
       metrics,
       health,
+      errorMappers: marketplaceErrorMappers,
       openapi: { title: 'Mercado marketplace API' },
     });
     const server = await startHttpServer(app, { port: config.PORT, host: config.HOST });
     logger.info({ port: server.port }, 'listening');
 
-    // Stopped in reverse: the HTTP server first, the pool and tracing last.
-    return [stopTracing, stoppable('pg pool', () => pool.end()), stoppable('kafka admin', () => kafkaAdmin.disconnect()), server];
+    // Stopped in reverse: the HTTP server first, then the relay, the pool and tracing last.
+    return [...stoppables, server];
   },
 });
+export {};

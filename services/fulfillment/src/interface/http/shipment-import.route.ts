@@ -29,6 +29,8 @@ const MAX_REJECTS_LISTED = 10_000;
 
 export interface ImportReport {
   received: number;
+  /** Records that changed a shipment: created + merged. */
+  accepted: number;
   created: number;
   merged: number;
   unchanged: number;
@@ -63,6 +65,7 @@ export function shipmentImportRoute(deps: { unitOfWork: UnitOfWork; chunkSize: n
       const file = (req.query as { file: string }).file;
       const report: ImportReport = {
         received: 0,
+        accepted: 0,
         created: 0,
         merged: 0,
         unchanged: 0,
@@ -84,6 +87,7 @@ export function shipmentImportRoute(deps: { unitOfWork: UnitOfWork; chunkSize: n
         report.chunks += 1;
         report.created += result.created;
         report.merged += result.merged;
+        report.accepted += result.created + result.merged;
         report.unchanged += result.unchanged;
         for (const r of result.rejected) {
           reject({ file, line: r.source?.line ?? 0, id: r.orderId, field: r.field, code: r.code, reason: r.reason });

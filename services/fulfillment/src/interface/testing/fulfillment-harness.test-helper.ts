@@ -109,6 +109,7 @@ export async function startFulfillmentHarness(options: { clock?: Clock; importCh
     for (const item of stoppables.reverse()) await item.stop().catch(() => undefined);
     await pool.end();
     await database.drop();
+    await created.delete().catch(() => undefined);
     throw error;
   }
 }
