@@ -40,10 +40,10 @@ export MERCADO_TEST_RESULTS_DIR="$results"
 
 status=0
 log "lint, typecheck, unit tests"
-turbo run lint typecheck test --output-logs=new-only --concurrency=2 || status=$?
+turbo run lint typecheck test --output-logs=new-only --concurrency=2 --continue || status=$?
 if [ "$status" = 0 ]; then
   log "integration tests (real Kafka at $KAFKA_BROKERS, real PostgreSQL)"
-  turbo run test:int --output-logs=new-only --concurrency=1 || status=$?
+  turbo run test:int --output-logs=new-only --concurrency=1 --continue || status=$?
 fi
 
 node "$ROOT/scripts/test-summary.cjs" "$results" || true
