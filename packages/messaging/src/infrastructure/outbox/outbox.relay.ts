@@ -198,6 +198,10 @@ export class OutboxRelay {
     });
     try {
       await session.connect();
+      // The relay's queries must walk the partial index in position order. Without fresh statistics
+      // (a new table, a backlog that grew fast) the planner may prefer a bitmap scan and sort of the
+      // whole backlog for every batch; on this connection of its own the relay rules that out.
+      await session.query('SET enable_seqscan = off; SET enable_bitmapscan = off');
       await session.query(`LISTEN ${OUTBOX_CHANNEL}`);
     } catch (error) {
       await session.end().catch(() => undefined);
