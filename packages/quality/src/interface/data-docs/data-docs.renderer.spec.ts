@@ -101,7 +101,13 @@ describe('sparkline', () => {
     const svg = sparkline([point(0, 0), point(1, 1)], 's');
     expect(svg).toContain('points="1.0,22.0 119.0,2.0"');
     expect(svg).toContain('<circle cx="119.0" cy="2.0"');
-    expect(svg).toContain('<title>s: 1970-01-01T00:00:00.000Z 0.0%, 1970-01-01T00:01:00.000Z 100.0%</title>');
+    expect(svg).toContain('<title>s (scale 0.0%–100%): 1970-01-01T00:00:00.000Z 0.0%, 1970-01-01T00:01:00.000Z 100.0%</title>');
+  });
+
+  it('starts the scale at the lowest score rounded down to a tenth, so small drops show', () => {
+    // 0.95 and 0.85: the scale runs from 0.8 to 1.
+    expect(sparkline([point(0.95, 0), point(0.85, 1), point(1, 2)], 's')).toContain('points="1.0,7.0 60.0,17.0 119.0,2.0"');
+    expect(sparkline([point(1, 0), point(1, 1)], 's')).toContain('(scale 90.0%–100%)');
   });
 
   it('draws a single point as a dot and clamps out-of-range scores', () => {

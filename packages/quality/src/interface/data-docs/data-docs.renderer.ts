@@ -141,14 +141,19 @@ function slug(name: string): string {
 const WIDTH = 120;
 const HEIGHT = 24;
 
-/** An inline SVG line of the scores (0 at the bottom, 1 at the top), newest at the right. */
+/**
+ * An inline SVG line of the scores, newest at the right; 1 at the top and, at the bottom, the lowest
+ * score rounded down to a tenth (at most 0.9), so that a drop from 1 to 0.93 is visible.
+ */
 export function sparkline(points: readonly ScorePoint[], label: string): string {
   if (points.length === 0) return '<span class="muted">no history</span>';
-  const y = (score: number) => (HEIGHT - 2 - Math.max(0, Math.min(1, score)) * (HEIGHT - 4)).toFixed(1);
+  const clamp = (score: number) => Math.max(0, Math.min(1, score));
+  const floor = Math.min(0.9, Math.floor(Math.min(...points.map((p) => clamp(p.score))) * 10) / 10);
+  const y = (score: number) => (HEIGHT - 2 - ((clamp(score) - floor) / (1 - floor)) * (HEIGHT - 4)).toFixed(1);
   const x = (i: number) => (points.length === 1 ? WIDTH / 2 : 1 + (i * (WIDTH - 2)) / (points.length - 1)).toFixed(1);
   const coordinates = points.map((p, i) => `${x(i)},${y(p.score)}`).join(' ');
   const last = points[points.length - 1]!;
-  const title = `${label}: ${points.map((p) => `${p.at.toISOString()} ${percent(p.score)}`).join(', ')}`;
+  const title = `${label} (scale ${percent(floor)}–100%): ${points.map((p) => `${p.at.toISOString()} ${percent(p.score)}`).join(', ')}`;
   return `<svg class="sparkline" xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(label)}"><title>${escapeHtml(title)}</title>${
     points.length > 1 ? `<polyline fill="none" stroke="#3b6ea5" stroke-width="1.5" points="${coordinates}"/>` : ''
   }<circle cx="${x(points.length - 1)}" cy="${y(last.score)}" r="2" fill="#3b6ea5"/></svg>`;
