@@ -7,6 +7,7 @@ import { startTracing } from '@mercado/service-kit/tracing';
 
 const tracing = startTracing({ serviceName: 'fulfillment' });
 
+import { startServiceMessaging } from '@mercado/messaging';
 import { createPool, ensureDatabase, initialiseAndMigrate } from '@mercado/postgres';
 import {
   createHttpApp,
@@ -23,10 +24,9 @@ import {
 } from '@mercado/service-kit';
 import { SystemClock } from './infrastructure/clock/system-clock';
 import { fulfillmentConfigSchema } from './infrastructure/config/fulfillment.config';
-import { startMessaging } from './infrastructure/messaging/messaging-runtime';
 import { createFulfillmentDataSource } from './infrastructure/persistence/fulfillment.data-source';
 import { fulfillmentErrorMappers } from './interface/http/fulfillment-error-mappers';
-import { composeFulfillment } from './interface/fulfillment.composition';
+import { composeFulfillment, FULFILLMENT_TOPICS } from './interface/fulfillment.composition';
 
 const SERVICE = 'fulfillment';
 
@@ -59,27 +59,19 @@ void runService({
     const fulfillment = composeFulfillment({
       pool,
       clock: new SystemClock(),
-      topics: {
-        salesOrder: config.KAFKA_TOPIC_SALES_ORDER,
-        fulfillmentShipment: config.KAFKA_TOPIC_FULFILLMENT_SHIPMENT,
-      },
+      topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
+      consumerGroup: config.KAFKA_CONSUMER_GROUP,
       importChunkSize: config.IMPORT_CHUNK_SIZE,
     });
 
-    const messaging = await startMessaging({
+    const messaging = await startServiceMessaging({
       serviceName: SERVICE,
       kafkaBrokers: config.KAFKA_BROKERS,
       databaseUrl: config.DATABASE_URL,
       pool,
-      topics: fulfillment.topics.specifications(),
-      provision: config.KAFKA_PROVISION_TOPICS,
-      consumers: [
-        {
-          name: config.KAFKA_CONSUMER_GROUP,
-          topics: [config.KAFKA_TOPIC_SALES_ORDER],
-          handler: fulfillment.salesOrderHandler,
-        },
-      ],
+      topics: FULFILLMENT_TOPICS,
+      topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
+      consumers: [fulfillment.consumer],
       metrics: metrics.messaging,
       logger,
     });

@@ -7,6 +7,7 @@ import { startTracing } from '@mercado/service-kit/tracing';
 
 const tracing = startTracing({ serviceName: 'marketplace' });
 
+import { startServiceMessaging } from '@mercado/messaging';
 import { createPool, ensureDatabase, initialiseAndMigrate } from '@mercado/postgres';
 import {
   createHttpApp,
@@ -23,10 +24,9 @@ import {
 } from '@mercado/service-kit';
 import { SystemClock } from './infrastructure/clock/system-clock';
 import { marketplaceConfigSchema } from './infrastructure/config/marketplace.config';
-import { startMessaging } from './infrastructure/messaging/messaging-runtime';
 import { createMarketplaceDataSource } from './infrastructure/persistence/marketplace.data-source';
 import { marketplaceErrorMappers } from './interface/http/marketplace-error-mappers';
-import { composeMarketplace } from './interface/marketplace.composition';
+import { composeMarketplace, MARKETPLACE_TOPICS } from './interface/marketplace.composition';
 
 const SERVICE = 'marketplace';
 
@@ -59,18 +59,17 @@ void runService({
     const marketplace = composeMarketplace({
       pool,
       clock: new SystemClock(),
-      topics: { product: config.KAFKA_TOPIC_MARKETPLACE_PRODUCT, seller: config.KAFKA_TOPIC_MARKETPLACE_SELLER },
+      topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
       importChunkSize: config.IMPORT_CHUNK_SIZE,
     });
 
-    const messaging = await startMessaging({
+    const messaging = await startServiceMessaging({
       serviceName: SERVICE,
       kafkaBrokers: config.KAFKA_BROKERS,
       databaseUrl: config.DATABASE_URL,
       pool,
-      topics: marketplace.topics.specifications(),
-      provision: config.KAFKA_PROVISION_TOPICS,
-      consumers: [],
+      topics: MARKETPLACE_TOPICS,
+      topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
       metrics: metrics.messaging,
       logger,
     });

@@ -1,31 +1,32 @@
 // How the fulfillment adapters fit together, for main.ts and the integration tests alike.
-import { type EventEnvelope } from '@mercado/contracts';
-import { type EventBatchHandler, OutboxWriter } from '@mercado/messaging';
+import { TOPICS, type EventEnvelope } from '@mercado/contracts';
+import { createOutboxWriter, type ServiceConsumerDefinition, type TopicOverrides } from '@mercado/messaging';
 import { type Pool } from '@mercado/postgres';
 import { type RouteDefinition } from '@mercado/service-kit';
 import { type Clock } from '../application/ports/clock.port';
-import { fulfillmentTopics, type FulfillmentTopicNames } from '../infrastructure/messaging/fulfillment-topics';
 import { PgShipmentRepository } from '../infrastructure/persistence/pg-shipment.repository';
 import { PgUnitOfWork, SavepointUnitOfWork } from '../infrastructure/persistence/pg-unit-of-work';
 import { shipmentImportRoute } from './http/shipment-import.route';
 import { shipmentRoutes } from './http/shipment.routes';
 import { salesOrderEventsHandler } from './messaging/sales-order-events.consumer';
 
+/** The catalog topics fulfillment publishes to. */
+export const FULFILLMENT_TOPICS = [TOPICS.fulfillmentShipment.name];
+
 export interface FulfillmentComposition {
   routes: RouteDefinition[];
-  /** The sales.order consumer's batch handler. */
-  salesOrderHandler: EventBatchHandler;
-  topics: ReturnType<typeof fulfillmentTopics>;
+  /** The sales.order consumer, for startServiceMessaging. */
+  consumer: ServiceConsumerDefinition;
 }
 
 export function composeFulfillment(options: {
   pool: Pool;
   clock: Clock;
-  topics: FulfillmentTopicNames;
+  topicOverrides: TopicOverrides;
+  consumerGroup: string;
   importChunkSize: number;
 }): FulfillmentComposition {
-  const topics = fulfillmentTopics(options.topics);
-  const writer = new OutboxWriter({ topicOf: topics.topicOf });
+  const writer = createOutboxWriter(options.topicOverrides);
   const unitOfWork = new PgUnitOfWork(options.pool, writer);
   const causeOf = (event: EventEnvelope) => ({
     causationid: event.id,
@@ -36,9 +37,10 @@ export function composeFulfillment(options: {
       ...shipmentRoutes({ unitOfWork, shipments: new PgShipmentRepository(options.pool), clock: options.clock }),
       shipmentImportRoute({ unitOfWork, chunkSize: options.importChunkSize }),
     ],
-    salesOrderHandler: salesOrderEventsHandler(
-      (tx, event) => new SavepointUnitOfWork(tx, writer, causeOf(event)),
-    ),
-    topics,
+    consumer: {
+      groupId: options.consumerGroup,
+      topics: [TOPICS.salesOrder.name],
+      handler: salesOrderEventsHandler((tx, event) => new SavepointUnitOfWork(tx, writer, causeOf(event))),
+    },
   };
 }

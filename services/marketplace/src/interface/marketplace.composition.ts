@@ -1,9 +1,9 @@
 // How the marketplace adapters fit together, for main.ts and the integration tests alike.
-import { OutboxWriter } from '@mercado/messaging';
+import { TOPICS } from '@mercado/contracts';
+import { createOutboxWriter, type TopicOverrides } from '@mercado/messaging';
 import { type Pool } from '@mercado/postgres';
 import { type RouteDefinition } from '@mercado/service-kit';
 import { type Clock } from '../application/ports/clock.port';
-import { marketplaceTopics, type MarketplaceTopicNames } from '../infrastructure/messaging/marketplace-topics';
 import { PgCategoryTranslationRepository } from '../infrastructure/persistence/pg-category-translation.repository';
 import { PgProductRepository } from '../infrastructure/persistence/pg-product.repository';
 import { PgSellerRepository } from '../infrastructure/persistence/pg-seller.repository';
@@ -11,19 +11,20 @@ import { PgMarketplaceUnitOfWork } from '../infrastructure/persistence/pg-unit-o
 import { catalogImportRoutes } from './http/catalog-import.routes';
 import { catalogRoutes } from './http/catalog.routes';
 
+/** The catalog topics the marketplace publishes to. */
+export const MARKETPLACE_TOPICS = [TOPICS.marketplaceProduct.name, TOPICS.marketplaceSeller.name];
+
 export interface MarketplaceComposition {
   routes: RouteDefinition[];
-  topics: ReturnType<typeof marketplaceTopics>;
 }
 
 export function composeMarketplace(options: {
   pool: Pool;
   clock: Clock;
-  topics: MarketplaceTopicNames;
+  topicOverrides: TopicOverrides;
   importChunkSize: number;
 }): MarketplaceComposition {
-  const topics = marketplaceTopics(options.topics);
-  const unitOfWork = new PgMarketplaceUnitOfWork(options.pool, new OutboxWriter({ topicOf: topics.topicOf }));
+  const unitOfWork = new PgMarketplaceUnitOfWork(options.pool, createOutboxWriter(options.topicOverrides));
   return {
     routes: [
       ...catalogRoutes({
@@ -35,6 +36,5 @@ export function composeMarketplace(options: {
       }),
       ...catalogImportRoutes({ unitOfWork, clock: options.clock, chunkSize: options.importChunkSize }),
     ],
-    topics,
   };
 }

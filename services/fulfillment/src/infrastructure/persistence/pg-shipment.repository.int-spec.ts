@@ -135,8 +135,8 @@ describe('PgShipmentRepository on PostgreSQL', () => {
       expect({ asOf: text, ids: seen }).toEqual({ asOf: text, ids: expected });
       overdueCounts.push(seen.length);
     }
-    // The instants see the overdue set grow and shrink: none before the first promise, many later.
-    expect(overdueCounts[0]).toBe(0);
+    // The instants see the overdue set change (the comparison is not between empty lists).
+    expect(new Set(overdueCounts).size).toBeGreaterThan(3);
     expect(Math.max(...overdueCounts)).toBeGreaterThan(10);
   });
 

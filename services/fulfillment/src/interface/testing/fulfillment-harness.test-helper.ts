@@ -1,5 +1,6 @@
 // The fulfillment service assembled in-process as main.ts assembles it, on a throwaway database and
 // throwaway topics, for integration tests.
+import { startServiceMessaging } from '@mercado/messaging';
 import { createPool, initialiseAndMigrate, type Pool } from '@mercado/postgres';
 import {
   createHttpApp,
@@ -16,9 +17,8 @@ import { type Express } from 'express';
 import { type Clock } from '../../application/ports/clock.port';
 import { SystemClock } from '../../infrastructure/clock/system-clock';
 import { fulfillmentConfigSchema } from '../../infrastructure/config/fulfillment.config';
-import { startMessaging } from '../../infrastructure/messaging/messaging-runtime';
 import { createFulfillmentDataSource } from '../../infrastructure/persistence/fulfillment.data-source';
-import { composeFulfillment } from '../fulfillment.composition';
+import { composeFulfillment, FULFILLMENT_TOPICS } from '../fulfillment.composition';
 import { fulfillmentErrorMappers } from '../http/fulfillment-error-mappers';
 import { deleteTopics } from './topic-tap.test-helper';
 
@@ -44,8 +44,7 @@ export async function startFulfillmentHarness(options: { clock?: Clock; importCh
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-    KAFKA_TOPIC_SALES_ORDER: topics.salesOrder,
-    KAFKA_TOPIC_FULFILLMENT_SHIPMENT: topics.fulfillmentShipment,
+    KAFKA_TOPIC_OVERRIDES: `sales.order.v1=${topics.salesOrder},fulfillment.shipment.v1=${topics.fulfillmentShipment}`,
     KAFKA_CONSUMER_GROUP: consumerGroup,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(options.importChunkSize ? { IMPORT_CHUNK_SIZE: String(options.importChunkSize) } : {}),
@@ -62,17 +61,18 @@ export async function startFulfillmentHarness(options: { clock?: Clock; importCh
     const fulfillment = composeFulfillment({
       pool,
       clock: options.clock ?? new SystemClock(),
-      topics: { salesOrder: topics.salesOrder, fulfillmentShipment: topics.fulfillmentShipment },
+      topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
+      consumerGroup,
       importChunkSize: config.IMPORT_CHUNK_SIZE,
     });
-    const messaging = await startMessaging({
+    const messaging = await startServiceMessaging({
       serviceName: 'fulfillment',
       kafkaBrokers: config.KAFKA_BROKERS,
       databaseUrl: config.DATABASE_URL,
       pool,
-      topics: fulfillment.topics.specifications(),
-      provision: true,
-      consumers: [{ name: consumerGroup, topics: [topics.salesOrder], handler: fulfillment.salesOrderHandler }],
+      topics: FULFILLMENT_TOPICS,
+      topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
+      consumers: [fulfillment.consumer],
       metrics: metrics.messaging,
       logger,
     });

@@ -1,5 +1,6 @@
 // The marketplace service assembled in-process as main.ts assembles it, on a throwaway database and
 // throwaway topics, for integration tests.
+import { startServiceMessaging } from '@mercado/messaging';
 import { createPool, initialiseAndMigrate, type Pool } from '@mercado/postgres';
 import {
   createHttpApp,
@@ -16,10 +17,9 @@ import { type Express } from 'express';
 import { type Clock } from '../../application/ports/clock.port';
 import { SystemClock } from '../../infrastructure/clock/system-clock';
 import { marketplaceConfigSchema } from '../../infrastructure/config/marketplace.config';
-import { startMessaging } from '../../infrastructure/messaging/messaging-runtime';
 import { createMarketplaceDataSource } from '../../infrastructure/persistence/marketplace.data-source';
 import { marketplaceErrorMappers } from '../http/marketplace-error-mappers';
-import { composeMarketplace } from '../marketplace.composition';
+import { composeMarketplace, MARKETPLACE_TOPICS } from '../marketplace.composition';
 import { deleteTopics } from './topic-tap.test-helper';
 
 export interface MarketplaceHarness {
@@ -42,8 +42,7 @@ export async function startMarketplaceHarness(options: { clock?: Clock; importCh
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-    KAFKA_TOPIC_MARKETPLACE_PRODUCT: topics.product,
-    KAFKA_TOPIC_MARKETPLACE_SELLER: topics.seller,
+    KAFKA_TOPIC_OVERRIDES: `marketplace.product.v1=${topics.product},marketplace.seller.v1=${topics.seller}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(options.importChunkSize ? { IMPORT_CHUNK_SIZE: String(options.importChunkSize) } : {}),
   });
@@ -67,17 +66,16 @@ export async function startMarketplaceHarness(options: { clock?: Clock; importCh
     const marketplace = composeMarketplace({
       pool,
       clock: options.clock ?? new SystemClock(),
-      topics,
+      topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
       importChunkSize: config.IMPORT_CHUNK_SIZE,
     });
-    const messaging = await startMessaging({
+    const messaging = await startServiceMessaging({
       serviceName: 'marketplace',
       kafkaBrokers: config.KAFKA_BROKERS,
       databaseUrl: config.DATABASE_URL,
       pool,
-      topics: marketplace.topics.specifications(),
-      provision: true,
-      consumers: [],
+      topics: MARKETPLACE_TOPICS,
+      topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
       metrics: metrics.messaging,
       logger,
     });

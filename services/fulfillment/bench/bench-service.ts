@@ -1,0 +1,152 @@
+// Runs a service's built main.js as a real process for a benchmark (its own database and topics),
+// streams NDJSON bodies to it, and measures the process from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { Readable } from 'node:stream';
+import { createKafkaClient } from '@mercado/messaging';
+import { Client } from 'pg';
+
+export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+
+export function databaseUrl(database: string): string {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Resident memory of a process: current (VmRSS) and peak (VmHWM), in bytes. */
+export function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+/** CPU seconds (user + system) a process has used. */
+export function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export function mib(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MiB`;
+}
+
+export interface BenchService {
+  baseUrl: string;
+  process: ChildProcess;
+  database: string;
+  /** Streams NDJSON lines to `path`; resolves with the JSON answer and the seconds it took. */
+  post(path: string, lines: Iterable<string>, token: string): Promise<{ status: number; body: Record<string, unknown>; seconds: number }>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchService(options: {
+  main: string;
+  name: string;
+  topicOverrides: Record<string, string>;
+  env?: Record<string, string>;
+}): Promise<BenchService> {
+  const run = `${Date.now().toString(36)}_${process.pid}`;
+  const database = `bench_${options.name}_${run}`;
+  const overrides = Object.fromEntries(Object.entries(options.topicOverrides).map(([topic, actual]) => [topic, `${actual}_${run}`]));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [options.main], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl(database),
+      KAFKA_BROKERS: BROKERS,
+      KAFKA_TOPIC_OVERRIDES: Object.entries(overrides)
+        .map(([topic, actual]) => `${topic}=${actual}`)
+        .join(','),
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${options.name} exited with ${child.exitCode}`);
+    if (await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`${options.name} did not become ready within 90 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  return {
+    baseUrl,
+    process: child,
+    database,
+    post(path, lines, token) {
+      const chunks = (function* () {
+        let batch = '';
+        for (const line of lines) {
+          batch += `${line}\n`;
+          if (batch.length > 64 * 1024) {
+            yield batch;
+            batch = '';
+          }
+        }
+        if (batch) yield batch;
+      })();
+      const started = performance.now();
+      return new Promise((resolve, reject) => {
+        const request = http.request(`${baseUrl}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-ndjson', Authorization: `Bearer ${token}` },
+        });
+        request.on('response', (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: JSON.parse(body) as Record<string, unknown>, seconds: (performance.now() - started) / 1000 }),
+          );
+        });
+        request.on('error', reject);
+        Readable.from(chunks).pipe(request);
+      });
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+      const admin = new Client({ connectionString: SERVER_URL });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin.end();
+      const kafkaAdmin = createKafkaClient({ brokers: BROKERS.split(','), clientId: `${options.name}-bench` }).admin();
+      await kafkaAdmin.connect();
+      await kafkaAdmin
+        .deleteTopics({ topics: Object.values(overrides).flatMap((topic) => [topic, `${topic}.dlq`]) })
+        .catch(() => undefined);
+      await kafkaAdmin.disconnect();
+    },
+  };
+}
+
+/** Counts rows of the service's database. */
+export async function countRows(database: string, sql: string): Promise<number> {
+  const db = new Client({ connectionString: databaseUrl(database) });
+  await db.connect();
+  try {
+    return Number((await db.query<{ n: string }>(sql)).rows[0]!.n);
+  } finally {
+    await db.end();
+  }
+}
