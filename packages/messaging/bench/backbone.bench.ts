@@ -56,12 +56,15 @@ interface Figures {
   events: number;
   seconds: number;
   writerSeconds: number;
-  /** Creation → effect; and creation → marked published by the relay (after Kafka's ack). */
-  latency: { p50: number; p99: number; max: number; publishedP50: number; publishedP99: number };
+  /** From the event's creation (just before its insert) to its effect row. */
+  latency: { p50: number; p99: number; max: number };
   relayRssMb: number;
   consumerRssMb: number;
-  /** CPU time per event, in µs, of the relay, the consumer and the writer (this process). */
-  cpuPerEvent: { relay: number; consumer: number; writer: number };
+  /**
+   * CPU time per event, in µs: the relay, the consumer, the writer (this process), the scenario's
+   * PostgreSQL backends, and the Kafka broker (shared: includes whatever else it served meanwhile).
+   */
+  cpuPerEvent: { relay: number; consumer: number; writer: number; postgres: number; kafka: number };
 }
 
 class Scenario {
@@ -130,30 +133,25 @@ class Scenario {
   }
 
   async latency(label: string): Promise<Figures['latency']> {
-    const { rows } = await this.pool.query<{ p50: number; p99: number; max: number; published_p50: number; published_p99: number }>(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY total) AS p50,
-              percentile_cont(0.99) WITHIN GROUP (ORDER BY total) AS p99,
-              max(total) AS max,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY published) AS published_p50,
-              percentile_cont(0.99) WITHIN GROUP (ORDER BY published) AS published_p99
-       FROM (SELECT extract(epoch FROM e.applied_at - e.event_time) * 1000 AS total,
-                    extract(epoch FROM o.published_at - e.event_time) * 1000 AS published
-             FROM messaging_test_effect e JOIN messaging_outbox o USING (event_id)
-             WHERE e.subject LIKE $1) l`,
+    const { rows } = await this.pool.query<{ p50: number; p99: number; max: number }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99,
+              max(ms) AS max
+       FROM (SELECT extract(epoch FROM applied_at - event_time) * 1000 AS ms FROM messaging_test_effect WHERE subject LIKE $1) l`,
       [`${label}-%`],
     );
-    const row = rows[0]!;
-    return {
-      p50: Number(row.p50),
-      p99: Number(row.p99),
-      max: Number(row.max),
-      publishedP50: Number(row.published_p50),
-      publishedP99: Number(row.published_p99),
-    };
+    return { p50: Number(rows[0]!.p50), p99: Number(rows[0]!.p99), max: Number(rows[0]!.max) };
   }
 
   /** Stops both processes (SIGTERM) and returns their peak RSS in MB; checks the effect; cleans up. */
-  async finish(expected: number, writerCpuMs: number): Promise<Pick<Figures, 'relayRssMb' | 'consumerRssMb' | 'cpuPerEvent'>> {
+  async finish(
+    expected: number,
+    writerCpuMs: number,
+    kafkaCpuMs: number,
+  ): Promise<Pick<Figures, 'relayRssMb' | 'consumerRssMb' | 'cpuPerEvent'>> {
+    // The database's backends (relay session, consumer pool, writer pool) are alive until now.
+    const backends = await this.pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    const postgresCpuMs = backends.rows.reduce((sum, { pid }) => sum + processCpuMs(pid), 0);
     this.relay.process.kill('SIGTERM');
     this.consumer.process.kill('SIGTERM');
     const [relayStopped, consumerStopped] = await Promise.all([
@@ -174,8 +172,32 @@ class Scenario {
         relay: Math.round(((relayStopped.cpuMs as number) * 1000) / expected),
         consumer: Math.round(((consumerStopped.cpuMs as number) * 1000) / expected),
         writer: Math.round((writerCpuMs * 1000) / expected),
+        postgres: Math.round((postgresCpuMs * 1000) / expected),
+        kafka: Math.round((kafkaCpuMs * 1000) / expected),
       },
     };
+  }
+}
+
+/** CPU time (user + system) a process has used, from /proc; 0 when it cannot be read. */
+function processCpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** The shared broker's process (kafka.sh keeps its pid), for its CPU time. */
+function brokerPid(): number {
+  try {
+    return Number(readFileSync(path.resolve(__dirname, '..', '..', '..', '..', '.cache', 'kafka', `run-${brokers[0]!.split(':')[1]}`, 'kafka.pid'), 'utf8'));
+  } catch {
+    return 0;
   }
 }
 
@@ -187,25 +209,27 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 async function throughput(mode: 'batch' | 'naive', events: number): Promise<Figures> {
   const scenario = await Scenario.start(mode);
   const cpu = process.cpuUsage();
+  const broker = processCpuMs(brokerPid());
   const started = performance.now();
   await scenario.burst(events, 'burst');
   const writerSeconds = (performance.now() - started) / 1000;
   await scenario.applied(events + 1);
   const seconds = (performance.now() - started) / 1000;
   const latency = await scenario.latency('burst');
-  return { events, seconds, writerSeconds, latency, ...(await scenario.finish(events + 1, cpuMs(cpu))) };
+  return { events, seconds, writerSeconds, latency, ...(await scenario.finish(events + 1, cpuMs(cpu), processCpuMs(brokerPid()) - broker)) };
 }
 
 async function steadyLatency(): Promise<Figures> {
   const scenario = await Scenario.start('batch');
   const cpu = process.cpuUsage();
+  const broker = processCpuMs(brokerPid());
   const started = performance.now();
   const events = await scenario.steady(RATE, SECONDS, 'steady');
   const writerSeconds = (performance.now() - started) / 1000;
   await scenario.applied(events + 1);
   const seconds = (performance.now() - started) / 1000;
   const latency = await scenario.latency('steady');
-  return { events, seconds, writerSeconds, latency, ...(await scenario.finish(events + 1, cpuMs(cpu))) };
+  return { events, seconds, writerSeconds, latency, ...(await scenario.finish(events + 1, cpuMs(cpu), processCpuMs(brokerPid()) - broker)) };
 }
 
 function machine(): string[] {
@@ -245,21 +269,20 @@ async function main(): Promise<void> {
   console.log(`\n2. latency at a steady ${RATE} events/s for ${SECONDS} s ...`);
   const steady = await steadyLatency();
   console.log(`   p50 ${ms(steady.latency.p50)}, p99 ${ms(steady.latency.p99)}, max ${ms(steady.latency.max)} (${steady.events} events)`);
-  console.log(`   of which creation → published (acked by Kafka, marked): p50 ${ms(steady.latency.publishedP50)}, p99 ${ms(steady.latency.publishedP99)}`);
 
   console.log(`\n3. baseline, naive consumer (eachMessage, a transaction per message): ${NAIVE_EVENTS} events ...`);
   const naive = await throughput('naive', NAIVE_EVENTS);
   console.log(`   ${rate(naive)} events/s end to end (${naive.seconds.toFixed(1)} s)`);
 
   const rows = [
-    ['', 'events', 'seconds', 'events/s', 'p50', 'p99', 'relay RSS', 'consumer RSS', 'CPU µs/event relay, consumer, writer'],
+    ['', 'events', 'seconds', 'events/s', 'p50', 'p99', 'relay RSS', 'consumer RSS', 'CPU µs/event: relay, consumer, writer, postgres, kafka'],
     ['batch, burst', batch, 'burst'],
     ['batch, steady', steady, 'steady'],
     ['naive, burst', naive, 'burst'],
   ].map((row, index) => {
     if (index === 0) return row as string[];
     const f = row[1] as Figures;
-    return [row[0] as string, String(f.events), f.seconds.toFixed(1), String(rate(f)), ms(f.latency.p50), ms(f.latency.p99), `${f.relayRssMb} MB`, `${f.consumerRssMb} MB`, `${f.cpuPerEvent.relay}, ${f.cpuPerEvent.consumer}, ${f.cpuPerEvent.writer}`];
+    return [row[0] as string, String(f.events), f.seconds.toFixed(1), String(rate(f)), ms(f.latency.p50), ms(f.latency.p99), `${f.relayRssMb} MB`, `${f.consumerRssMb} MB`, `${f.cpuPerEvent.relay}, ${f.cpuPerEvent.consumer}, ${f.cpuPerEvent.writer}, ${f.cpuPerEvent.postgres}, ${f.cpuPerEvent.kafka}`];
   });
   console.log('\nsummary');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -4,8 +4,8 @@
  * and on SIGTERM {"event":"stopped","maxRssKb":n}.
  *
  * Environment: DATABASE_URL, KAFKA_BROKERS, RELAY_BATCH_SIZE (2000), and for fault injection
- * RELAY_HANG_AFTER_SENDS=n: after the n-th send is acknowledged, hang before marking the rows
- * published (the window in which a crash makes the relay send rows again).
+ * RELAY_HANG_AFTER_SENDS=n: after the n-th send is acknowledged, hang before deleting the rows
+ * from the outbox (the window in which a crash makes the relay send rows again).
  */
 import { type OutboundMessage } from '../domain/message';
 import { type EventPublisher } from '../application/ports/event-publisher.port';

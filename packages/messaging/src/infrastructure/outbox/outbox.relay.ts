@@ -19,10 +19,6 @@ export interface OutboxRelayOptions {
   standbyRetryMs?: number;
   /** How often the backlog is measured (5 s). */
   backlogIntervalMs?: number;
-  /** Published rows are kept this long, then deleted (1 hour). */
-  publishedRetentionMs?: number;
-  /** How often old published rows are deleted (60 s). */
-  cleanupIntervalMs?: number;
   /** Names the leader lock; relays of one database with the same key share one leader. */
   lockKey?: string;
   metrics?: MessagingMetrics;
@@ -41,42 +37,35 @@ interface OutboxRow {
 const SELECT_SQL = `
 SELECT position, topic, key, envelope::text AS value, headers
 FROM messaging_outbox
-WHERE published_at IS NULL
 ORDER BY position
 LIMIT $1`;
-const MARK_SQL = `UPDATE messaging_outbox SET published_at = now() WHERE position = ANY($1::bigint[])`;
+const DELETE_SQL = `DELETE FROM messaging_outbox WHERE position = ANY($1::bigint[])`;
 const BACKLOG_SQL = `
 SELECT count(*)::int AS size,
        COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
-FROM messaging_outbox WHERE published_at IS NULL`;
-const CLEANUP_SQL = `
-DELETE FROM messaging_outbox WHERE position IN (
-  SELECT position FROM messaging_outbox
-  WHERE published_at IS NOT NULL AND published_at < now() - make_interval(secs => $1::float8 / 1000)
-  ORDER BY position LIMIT $2)`;
-const CLEANUP_CHUNK = 10_000;
+FROM messaging_outbox`;
 
 /**
- * Publishes the outbox: rows not yet published, in position order, in batches, with the idempotent
- * producer; then marks them published. Woken by NOTIFY from the writer, with polling as a fallback.
+ * Publishes the outbox: its rows in position order, in batches, with the idempotent producer; then
+ * deletes them. Woken by NOTIFY from the writer, with polling as a fallback.
  *
  * One leader per database, chosen by a session-level advisory lock held on the relay's own
  * connection; other instances stand by and take over when that connection ends (the leader died).
  * A single publisher keeps each key's events in outbox order. (SELECT ... FOR UPDATE SKIP LOCKED would
  * let two relays send different rows at once, so a later event of a key could overtake an earlier
- * one held by the other relay.) Everything is read and marked on the lock's connection: if that
+ * one held by the other relay.) Everything is read and deleted on the lock's connection: if that
  * connection is lost, so is the lock, and this relay stops publishing before another one starts.
  *
- * Delivery is at least once: a relay killed between sending and marking sends those rows again on
- * restart; the consumers' inbox drops the duplicates.
+ * Delivery is at least once: a relay killed between sending and deleting sends those rows again on
+ * restart; the consumers' inbox drops the duplicates. Rows are always read from the lowest position
+ * (never from a remembered cursor): a transaction that took its positions earlier but commits later
+ * must still go out before the later events of the same aggregate.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly standbyRetryMs: number;
   private readonly backlogIntervalMs: number;
-  private readonly publishedRetentionMs: number;
-  private readonly cleanupIntervalMs: number;
   private readonly lockKey: string;
   private readonly metrics: MessagingMetrics;
   private readonly logger: MessagingLogger;
@@ -89,15 +78,12 @@ export class OutboxRelay {
   private notified = false;
   private wake: (() => void) | undefined;
   private lastBacklogAt = 0;
-  private lastCleanupAt = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 2_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.standbyRetryMs = options.standbyRetryMs ?? 2_000;
     this.backlogIntervalMs = options.backlogIntervalMs ?? 5_000;
-    this.publishedRetentionMs = options.publishedRetentionMs ?? 3_600_000;
-    this.cleanupIntervalMs = options.cleanupIntervalMs ?? 60_000;
     this.lockKey = options.lockKey ?? 'messaging_outbox_relay';
     this.metrics = options.metrics ?? noopMessagingMetrics;
     this.logger = options.logger ?? stderrMessagingLogger;
@@ -134,8 +120,8 @@ export class OutboxRelay {
           await this.sleep(this.standbyRetryMs);
           continue;
         }
-        // Housekeeping first: the backlog must be reported most of all while publishing fails.
-        await this.housekeeping(session);
+        // The backlog first: it must be reported most of all while publishing fails.
+        await this.reportBacklog(session);
         const published = await this.publishBatch(session);
         failures = 0;
         if (published < this.batchSize) await this.waitForWork();
@@ -161,25 +147,17 @@ export class OutboxRelay {
     } catch (error) {
       throw new PublishFailedError(error);
     }
-    await session.query(MARK_SQL, [rows.map((row) => row.position)]);
+    await session.query(DELETE_SQL, [rows.map((row) => row.position)]);
     for (const [topic, ofTopic] of groupInOrder(rows, (row) => row.topic)) this.metrics.eventsPublished(topic, ofTopic.length);
     return rows.length;
   }
 
-  private async housekeeping(session: Client): Promise<void> {
+  private async reportBacklog(session: Client): Promise<void> {
     const now = Date.now();
-    if (now - this.lastBacklogAt >= this.backlogIntervalMs) {
-      this.lastBacklogAt = now;
-      const { rows } = await session.query<{ size: number; oldest: number }>(BACKLOG_SQL);
-      this.metrics.outboxBacklog(rows[0]!.size, rows[0]!.oldest);
-    }
-    if (now - this.lastCleanupAt >= this.cleanupIntervalMs) {
-      this.lastCleanupAt = now;
-      let deleted: number;
-      do {
-        deleted = (await session.query(CLEANUP_SQL, [this.publishedRetentionMs, CLEANUP_CHUNK])).rowCount ?? 0;
-      } while (deleted === CLEANUP_CHUNK && !this.stopping);
-    }
+    if (now - this.lastBacklogAt < this.backlogIntervalMs) return;
+    this.lastBacklogAt = now;
+    const { rows } = await session.query<{ size: number; oldest: number }>(BACKLOG_SQL);
+    this.metrics.outboxBacklog(rows[0]!.size, rows[0]!.oldest);
   }
 
   private async ensureSession(): Promise<Client> {
@@ -198,7 +176,7 @@ export class OutboxRelay {
     });
     try {
       await session.connect();
-      // The relay's queries must walk the partial index in position order. Without fresh statistics
+      // The relay's queries must walk the primary key in position order. Without fresh statistics
       // (a new table, a backlog that grew fast) the planner may prefer a bitmap scan and sort of the
       // whole backlog for every batch; on this connection of its own the relay rules that out.
       await session.query('SET enable_seqscan = off; SET enable_bitmapscan = off');
