@@ -68,6 +68,9 @@ export {
   queryRunnerSessionPool,
   queryRunnerOf,
   type QueryRunnerLike,
+  trustedEnvelopeFactory,
+  pooledUuidv7,
+  type EnvelopeFactory,
 } from './infrastructure/runtime/service-messaging';
 
 // Retry

@@ -14,6 +14,7 @@ import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox.relay';
 import { OutboxWriter } from '../outbox/outbox.writer';
 
 export { queryRunnerSessionPool, queryRunnerOf, type QueryRunnerLike } from './query-runner-session-pool';
+export { trustedEnvelopeFactory, pooledUuidv7, type EnvelopeFactory } from './trusted-envelope.factory';
 
 /** Catalog topic name → the topic actually used (tests use unique names). Unlisted topics keep their name. */
 export type TopicOverrides = Readonly<Record<string, string>>;
