@@ -5,18 +5,28 @@ import Joi from 'joi';
 export interface SalesConfig extends ServiceConfig {
   /** `catalog.topic=actual` pairs; integration tests point the service at unique topics. */
   KAFKA_TOPIC_OVERRIDES: TopicOverrides;
+  /**
+   * Consumer names (groups and inbox keys) are `<prefix>.<consumer>`; the prefix is `sales` in
+   * every deployment, so that replicas share the work. Tests and benchmarks on a shared broker set
+   * their own.
+   */
+  KAFKA_CONSUMER_PREFIX: string;
   /** Historical orders per transaction in a bulk import. */
   IMPORT_CHUNK_SIZE: number;
   DATABASE_POOL_SIZE: number;
 }
 
-export const salesConfigSchema = serviceConfigSchema<Pick<SalesConfig, 'KAFKA_TOPIC_OVERRIDES' | 'IMPORT_CHUNK_SIZE' | 'DATABASE_POOL_SIZE'>>(
+export const salesConfigSchema = serviceConfigSchema<Pick<SalesConfig, 'KAFKA_TOPIC_OVERRIDES' | 'KAFKA_CONSUMER_PREFIX' | 'IMPORT_CHUNK_SIZE' | 'DATABASE_POOL_SIZE'>>(
   { serviceName: 'sales', defaultPort: 3001 },
   {
     KAFKA_TOPIC_OVERRIDES: Joi.string()
       .default({})
       .custom((value: string) => parseTopicOverrides(value))
       .messages({ 'any.custom': 'must be catalog.topic=actual.topic pairs separated by commas' }),
+    KAFKA_CONSUMER_PREFIX: Joi.string()
+      .pattern(/^[A-Za-z0-9._-]+$/)
+      .default('sales')
+      .messages({ 'string.pattern.base': 'must be letters, digits, dots, dashes or underscores' }),
     IMPORT_CHUNK_SIZE: Joi.number().integer().min(1).max(10_000).default(2_000),
     DATABASE_POOL_SIZE: Joi.number().integer().min(2).max(100).default(10),
   },

@@ -1,5 +1,5 @@
 import { TOPICS } from '@mercado/contracts';
-import { createOutboxWriter, queryRunnerSessionPool, startServiceMessaging } from '@mercado/messaging';
+import { createOutboxWriter, queryRunnerSessionPool, startServiceMessaging, trustedEnvelopeFactory } from '@mercado/messaging';
 import { ensureDatabase, initialiseAndMigrate } from '@mercado/postgres';
 import {
   createHttpApp,
@@ -75,7 +75,7 @@ export async function startSalesService({ config, logger, metrics, health }: Sal
       pool: queryRunnerSessionPool(dataSource),
       topics: [TOPICS.salesOrder.name, TOPICS.salesPayment.name],
       topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
-      consumers: [{ groupId: SHIPMENT_CONSUMER, topics: [TOPICS.fulfillmentShipment.name], handler: shipmentEventsHandler(writer) }],
+      consumers: [{ groupId: `${config.KAFKA_CONSUMER_PREFIX}.${SHIPMENT_CONSUMER}`, topics: [TOPICS.fulfillmentShipment.name], handler: shipmentEventsHandler(writer) }],
       metrics: metrics.messaging,
       logger,
     });
@@ -96,7 +96,10 @@ export async function startSalesService({ config, logger, metrics, health }: Sal
           getOrder: new GetOrderHandler(orders),
           listOrders: new ListOrdersHandler(orders),
         }),
-        importOrdersRoute(new ImportOrdersHandler(uow), { chunkSize: config.IMPORT_CHUNK_SIZE }),
+        // The bulk path builds its envelopes without a joi pass per event (see trustedEnvelopeFactory).
+        importOrdersRoute(new ImportOrdersHandler(new TypeormSalesUnitOfWork(dataSource, writer, trustedEnvelopeFactory)), {
+          chunkSize: config.IMPORT_CHUNK_SIZE,
+        }),
       ],
       auth: await tokenVerifierFromConfig(config),
       logger,

@@ -1,6 +1,5 @@
 import {
   createEnvelope,
-  type AnyEventDefinition,
   type EnvelopeMeta,
   type EventEnvelope,
   salesOrderApprovedV1,
@@ -13,14 +12,12 @@ import {
   salesOrderUnavailableV1,
   salesPaymentRecordedV1,
 } from '@mercado/contracts';
+import { type EnvelopeFactory } from '@mercado/messaging';
 import { type OrderAnomaly } from '../../domain/order/order-anomaly';
 import { type OrderDomainEvent } from '../../domain/order/order.events';
 import { instantToSaoPauloIso } from '../../domain/time/sao-paulo-time';
 
 export const SALES_EVENT_SOURCE = '/mercado/sales';
-
-/** Wraps data in an envelope; `createEnvelope` checks it against the contract. */
-export type EnvelopeFactory = (definition: AnyEventDefinition, data: unknown, meta: EnvelopeMeta) => EventEnvelope;
 
 /** Flags the contract already names differently; the others are the code in kebab-case. */
 const CONTRACT_FLAGS: Partial<Record<OrderAnomaly, string>> = {

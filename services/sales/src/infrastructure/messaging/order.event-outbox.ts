@@ -1,7 +1,7 @@
-import { type OutboxWriter, type SqlExecutor } from '@mercado/messaging';
+import { type EnvelopeFactory, type OutboxWriter, type SqlExecutor } from '@mercado/messaging';
 import { type EventOutbox } from '../../application/ports/event-outbox.port';
 import { type OrderDomainEvent } from '../../domain/order/order.events';
-import { type EnvelopeFactory, toIntegrationEvents } from './order-integration-events.mapper';
+import { toIntegrationEvents } from './order-integration-events.mapper';
 
 /** The outbox port over the messaging outbox: domain events become integration events, written in the caller's transaction. */
 export class OrderEventOutbox implements EventOutbox {

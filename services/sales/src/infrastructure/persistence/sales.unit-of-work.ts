@@ -1,24 +1,26 @@
-import { type OutboxWriter } from '@mercado/messaging';
+import { type EnvelopeFactory, type OutboxWriter } from '@mercado/messaging';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { type SalesTransaction, type SalesUnitOfWork } from '../../application/ports/unit-of-work.port';
 import { OrderEventOutbox } from '../messaging/order.event-outbox';
-import { type EnvelopeFactory } from '../messaging/order-integration-events.mapper';
 import { TypeormOrderRepository } from './order.repository';
 
 function portsOf(manager: EntityManager, writer: OutboxWriter, envelope?: EnvelopeFactory): SalesTransaction {
   return { orders: new TypeormOrderRepository(manager), outbox: new OrderEventOutbox(manager, writer, envelope) };
 }
 
-/** One typeorm transaction per `run`: the orders written and their outbox rows commit together. */
+/**
+ * One typeorm transaction per `run`: the orders written and their outbox rows commit together.
+ * `envelopes` gives each transaction its envelope factory (default: createEnvelope, fully checked).
+ */
 export class TypeormSalesUnitOfWork implements SalesUnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: OutboxWriter,
-    private readonly envelope?: EnvelopeFactory,
+    private readonly envelopes?: () => EnvelopeFactory,
   ) {}
 
   run<T>(work: (tx: SalesTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(portsOf(manager, this.writer, this.envelope)));
+    return this.dataSource.transaction((manager) => work(portsOf(manager, this.writer, this.envelopes?.())));
   }
 }
 

@@ -2,6 +2,7 @@ import { joiToJsonSchema, readNdjson, type RouteDefinition } from '@mercado/serv
 import Joi from 'joi';
 import { type ImportOrdersHandler } from '../../application/commands/import-orders/import-orders.handler';
 import { type HistoricalOrderRecord } from '../../domain/order/historical-order.record';
+import { checkHistoricalOrderRecord } from './historical-order.record-check';
 import { historicalOrderRecordSchema } from './historical-order.record-schema';
 
 /** One record the import did not take, by its line in the body. */
@@ -99,16 +100,16 @@ export function importOrdersRoute(importOrders: ImportOrdersHandler, options: Im
           summary.rejected.push({ line: entry.line, orderId: null, code: 'invalid-json', field: null, reason: entry.error });
           continue;
         }
-        const { error } = historicalOrderRecordSchema.validate(entry.value, { abortEarly: false, convert: false });
-        if (error) {
+        const faults = checkHistoricalOrderRecord(entry.value);
+        if (faults.length > 0) {
           const orderId = (entry.value as { order_id?: unknown } | null)?.order_id;
-          for (const detail of error.details) {
+          for (const fault of faults) {
             summary.rejected.push({
               line: entry.line,
               orderId: typeof orderId === 'string' ? orderId : null,
               code: 'invalid-record',
-              field: fieldPath(detail.path),
-              reason: detail.message,
+              field: fault.field,
+              reason: fault.reason,
             });
           }
           continue;
@@ -121,12 +122,6 @@ export function importOrdersRoute(importOrders: ImportOrdersHandler, options: Im
       res.json(summary);
     },
   };
-}
-
-/** `['items', 0, 'price']` → `items[0].price`; the whole record → null. */
-function fieldPath(path: readonly (string | number)[]): string | null {
-  if (path.length === 0) return null;
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }
 
 const recordExample = {

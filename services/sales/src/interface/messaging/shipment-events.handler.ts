@@ -13,7 +13,8 @@ import { ConcurrencyConflictError } from '../../application/application.errors';
 import { SalesDomainError } from '../../domain/shared/domain-error';
 import { BoundSalesUnitOfWork } from '../../infrastructure/persistence/sales.unit-of-work';
 
-export const SHIPMENT_CONSUMER = 'sales.fulfillment-shipments';
+/** The consumer's name after the service's consumer prefix: `sales.fulfillment-shipments`. */
+export const SHIPMENT_CONSUMER = 'fulfillment-shipments';
 
 /**
  * Sales' reaction to fulfillment.shipment.v1: `dispatched` marks the order shipped, `delivered`

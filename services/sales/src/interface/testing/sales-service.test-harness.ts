@@ -26,6 +26,11 @@ export interface SalesTestService {
   token(scopes: string[]): Promise<string>;
   /** A query on the service's database. */
   sql<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<R[]>;
+  /**
+   * How many events were ever appended to the outbox (its position sequence), whatever the relay
+   * has published and removed since: unchanged means nothing was appended.
+   */
+  outboxAppended(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +50,7 @@ export async function startSalesTestService(env: Record<string, string> = {}): P
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    KAFKA_CONSUMER_PREFIX: uniqueName('sales'),
     AUTH_JWKS_FILE: keys.publicJwksFile,
     KAFKA_TOPIC_OVERRIDES: Object.entries(created.names)
       .map(([logical, actual]) => `${logical}=${actual}`)
@@ -65,6 +71,8 @@ export async function startSalesTestService(env: Record<string, string> = {}): P
     kafka,
     token: (scopes) => mintToken({ dir: keysDir, scopes, ttl: '10m' }),
     sql: async <R>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as R[],
+    outboxAppended: async () =>
+      Number((await client.query('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM messaging_outbox_position_seq')).rows[0].n),
     async stop() {
       for (const item of [...service.stoppables].reverse()) await item.stop();
       await client.end();
