@@ -116,6 +116,22 @@ describe('staging a batch of events', () => {
     expect(batch.customerChanges[0]!.first_account).toBe('a1');
   });
 
+  it('takes a shipment opened before its order lines as unknown limits, completed by seller-limits-recorded', () => {
+    const created = envelope(fulfillmentShipmentCreatedV1, { ...fulfillmentShipmentCreatedV1.fixtures[0], seller_shipping_limits: [], customer_id: null });
+    const limits = [{ seller_id: 'd921b68bf747894be13a97ae52b0f386', shipping_limit_at: '2018-06-14T10:21:14-03:00' }];
+    const recorded: EventEnvelope = {
+      ...created,
+      id: '01890000-0000-7000-8000-00000000ffff',
+      type: 'fulfillment.shipment.seller-limits-recorded',
+      dataschema: 'urn:mercado:fulfillment.shipment.seller-limits-recorded:1',
+      data: { order_id: '00bdcdda88e6b02977fc6ce3d412c600', customer_id: '45ba03e2c6bbb5dc48131ba32ec3ae5e', seller_shipping_limits: limits },
+    };
+    expect(stageEvents([created, recorded]).shipments).toEqual([
+      expect.objectContaining({ order_id: '00bdcdda88e6b02977fc6ce3d412c600', customer_id: null, seller_limits: null, promised_date: '2018-07-24' }),
+      expect.objectContaining({ order_id: '00bdcdda88e6b02977fc6ce3d412c600', customer_id: '45ba03e2c6bbb5dc48131ba32ec3ae5e', seller_limits: limits, promised_date: null, created_at: null }),
+    ]);
+  });
+
   it('counts the events it does not use instead of failing', () => {
     const placed = envelope(salesOrderPlacedV1, salesOrderPlacedV1.fixtures[0]);
     const batch = stageEvents([

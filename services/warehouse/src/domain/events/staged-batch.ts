@@ -8,6 +8,7 @@ import {
   type PaymentRecordedV1,
   type ProductStateV1,
   type ReviewSubmittedV1,
+  type SellerShippingLimitV1,
   type SellerStateV1,
   type ShipmentCreatedV1,
   type ShipmentDeliveredV1,
@@ -99,7 +100,7 @@ export interface StagedShipment {
   customer_id: string | null;
   created_at: string | null;
   promised_date: string | null;
-  seller_limits: ShipmentCreatedV1['seller_shipping_limits'] | null;
+  seller_limits: SellerShippingLimitV1[] | null;
   dispatched_at: string | null;
   delivered_at: string | null;
   delivered_promised_date: string | null;
@@ -303,10 +304,19 @@ export function stageEvents(envelopes: readonly EventEnvelope[]): StagedBatch {
       batch.shipments.push({
         ...noShipment,
         order_id: data.order_id,
-        customer_id: data.customer_id,
+        customer_id: data.customer_id ?? null,
         created_at: envelope.time,
         promised_date: data.estimated_delivery_date,
-        seller_limits: data.seller_shipping_limits,
+        seller_limits: sellerLimits(data.seller_shipping_limits),
+        anomalies: [],
+      });
+    } else if (type === 'fulfillment.shipment.seller-limits-recorded') {
+      const data = envelope.data as SellerLimitsRecorded;
+      batch.shipments.push({
+        ...noShipment,
+        order_id: data.order_id,
+        customer_id: data.customer_id ?? null,
+        seller_limits: sellerLimits(data.seller_shipping_limits),
         anomalies: [],
       });
     } else if (type === 'fulfillment.shipment.dispatched') {
@@ -332,6 +342,18 @@ export function stageEvents(envelopes: readonly EventEnvelope[]): StagedBatch {
     }
   }
   return batch;
+}
+
+/** fulfillment.shipment.seller-limits-recorded v1: the limits of a shipment opened before its order's lines were known. */
+interface SellerLimitsRecorded {
+  order_id: string;
+  customer_id?: string | null;
+  seller_shipping_limits: SellerShippingLimitV1[];
+}
+
+/** No limits is unknown limits (a shipment opened before the order's lines reached fulfillment). */
+function sellerLimits(limits: readonly SellerShippingLimitV1[]): SellerShippingLimitV1[] | null {
+  return limits.length > 0 ? [...limits] : null;
 }
 
 function ignore(batch: StagedBatch, envelope: EventEnvelope): void {

@@ -1,3 +1,5 @@
+import { ORDER_STATUS_RANK, ORDER_STATUSES } from '../../domain/order/order-status';
+
 /*
  * The set-based statements of one batch, written against `{dw}` (see sql-session.ts). Staging
  * statements take the batch's rows of one family as a single jsonb parameter; the derivation
@@ -9,14 +11,41 @@
  * result does not depend on the order events arrived in.
  */
 
+/**
+ * What must be re-derived for a touched order, as bits: each event family sets only what it can
+ * change (a payment changes the order's payments total, never its lines or its delivery).
+ */
+export const DERIVE = {
+  ORDER: 1, // the fact_orders row
+  ITEMS: 2, // its fact_order_items rows
+  PAYMENTS: 4, // its fact_payments rows
+  REVIEWS: 8, // its fact_reviews rows
+  DELIVERY: 16, // its fact_deliveries row (and delivery mart cells)
+  BUYER: 32, // its buyer's summary (first purchase, orders, revenue)
+  SELLER_MONTHS: 64, // the seller-months of its lines
+} as const;
+const ALL = 127;
+const has = (bit: number) => `(t.parts & ${bit}) <> 0`;
+const touch = (mask: number, select: string) => `
+INSERT INTO pg_temp.dw_touched_order (order_id, parts)
+${select.replace('$MASK', String(mask))}
+ON CONFLICT (order_id) DO UPDATE SET parts = dw_touched_order.parts | excluded.parts`;
+
 const LOCAL = `'America/Sao_Paulo'`;
 const dateKeyOf = (ts: string) => `to_char(${ts} AT TIME ZONE ${LOCAL}, 'YYYYMMDD')::integer`;
 const monthKeyOf = (ts: string) => `to_char(${ts} AT TIME ZONE ${LOCAL}, 'YYYYMM')::integer`;
 const localDateOf = (ts: string) => `(${ts} AT TIME ZONE ${LOCAL})::date`;
 
+// JIT compilation costs hundreds of milliseconds per statement and pays off only on long scans; the
+// statements of a batch are short lookups by touched keys. Each is written from the touched keys
+// outwards, so the planner keeps the written join order instead of searching them all (the search
+// cost more than the execution).
 export const SESSION_SETUP = `
 SET LOCAL client_min_messages = warning;
-CREATE TEMP TABLE IF NOT EXISTS dw_touched_order (order_id text PRIMARY KEY) ON COMMIT DELETE ROWS;
+SET LOCAL jit = off;
+SET LOCAL join_collapse_limit = 1;
+SET LOCAL from_collapse_limit = 1;
+CREATE TEMP TABLE IF NOT EXISTS dw_touched_order (order_id text PRIMARY KEY, parts integer NOT NULL) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS dw_touched_person (customer_unique_id text PRIMARY KEY) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS dw_touched_buyer (buyer_key text PRIMARY KEY) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS dw_touched_date (date_key integer PRIMARY KEY) ON COMMIT DELETE ROWS;
@@ -28,6 +57,17 @@ CREATE TEMP TABLE IF NOT EXISTS dw_customer_versions (
   is_current boolean, zip_prefix text, city text, state text, segment text, recency_score smallint, frequency_score smallint,
   monetary_score smallint, recency_days integer, frequency integer, monetary numeric(14,2), segment_as_of date
 ) ON COMMIT DELETE ROWS;`;
+
+/**
+ * The warehouse's tables that changed by more than a fifth since their statistics were taken. The
+ * batch statements look rows up by touched keys, and only good statistics make the planner do so:
+ * the writer refreshes them as autovacuum's analyze would (which may be off, and lags behind tables
+ * growing from empty during a replay).
+ */
+export const STALE_STATISTICS = `
+SELECT s.relname AS table_name
+FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+WHERE s.schemaname = $1 AND s.n_mod_since_analyze > 500 + 0.2 * greatest(c.reltuples, 0)`;
 
 /** Serialises the batches applied to one warehouse schema (and a rebuild's swap of `dw`). */
 export const LOCK_SCHEMA = `SELECT pg_advisory_xact_lock(hashtext('mercado.warehouse.apply:' || $1::text))`;
@@ -48,23 +88,35 @@ WITH batch AS (
     anomalies = excluded.anomalies, lines = excluded.lines, event_id = excluded.event_id, event_time = excluded.event_time
   WHERE (excluded.event_time, excluded.event_id) > (t.event_time, t.event_id)
 )
-INSERT INTO pg_temp.dw_touched_order (order_id) SELECT order_id FROM batch ON CONFLICT DO NOTHING`;
+${touch(ALL, 'SELECT order_id, $MASK FROM batch')}`;
+
+/** The column of stg_order_status holding each status's time (`created` is the placement itself). */
+const STATUS_COLUMNS = ORDER_STATUSES.filter((status) => status !== 'created').map((status) => ({ status, column: `${status}_at` }));
+
+/** The current status: the reported status of highest lifecycle rank, `created` when none. */
+const currentStatusOf = (alias: string) =>
+  `CASE ${[...STATUS_COLUMNS]
+    .sort((a, b) => ORDER_STATUS_RANK[b.status] - ORDER_STATUS_RANK[a.status])
+    .map(({ status, column }) => `WHEN ${alias}.${column} IS NOT NULL THEN '${status}'`)
+    .join(' ')} ELSE 'created' END`;
 
 export const STAGE_ORDER_STATUSES = `
 WITH raw AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(order_id text, status text, status_rank smallint, occurred_at timestamptz, anomalies text[])
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(order_id text, status text, occurred_at timestamptz, anomalies text[])
 ), batch AS (
-  SELECT r.order_id, r.status, max(r.status_rank) AS status_rank, min(r.occurred_at) AS occurred_at,
+  SELECT r.order_id,
+         ${STATUS_COLUMNS.map(({ status, column }) => `min(r.occurred_at) FILTER (WHERE r.status = '${status}') AS ${column}`).join(',\n         ')},
          coalesce(array_agg(DISTINCT flag ORDER BY flag) FILTER (WHERE flag IS NOT NULL), '{}') AS anomalies
   FROM raw r LEFT JOIN LATERAL unnest(r.anomalies) AS flag ON true
-  GROUP BY r.order_id, r.status
+  GROUP BY r.order_id
 ), staged AS (
-  INSERT INTO {dw}.stg_order_status AS t (order_id, status, status_rank, occurred_at, anomalies)
-  SELECT order_id, status, status_rank, occurred_at, anomalies FROM batch
-  ON CONFLICT (order_id, status) DO UPDATE SET
-    occurred_at = least(t.occurred_at, excluded.occurred_at), anomalies = {dw}.merge_flags(t.anomalies, excluded.anomalies)
+  INSERT INTO {dw}.stg_order_status AS t (order_id, ${STATUS_COLUMNS.map((c) => c.column).join(', ')}, anomalies)
+  SELECT order_id, ${STATUS_COLUMNS.map((c) => c.column).join(', ')}, anomalies FROM batch
+  ON CONFLICT (order_id) DO UPDATE SET
+    ${STATUS_COLUMNS.map(({ column }) => `${column} = least(t.${column}, excluded.${column})`).join(',\n    ')},
+    anomalies = {dw}.merge_flags(t.anomalies, excluded.anomalies)
 )
-INSERT INTO pg_temp.dw_touched_order (order_id) SELECT DISTINCT order_id FROM batch ON CONFLICT DO NOTHING`;
+${touch(ALL, 'SELECT order_id, $MASK FROM batch')}`;
 
 export const STAGE_PAYMENTS = `
 WITH batch AS (
@@ -80,7 +132,7 @@ WITH batch AS (
     anomalies = excluded.anomalies, event_id = excluded.event_id, event_time = excluded.event_time
   WHERE (excluded.event_time, excluded.event_id) > (t.event_time, t.event_id)
 )
-INSERT INTO pg_temp.dw_touched_order (order_id) SELECT DISTINCT order_id FROM batch ON CONFLICT DO NOTHING`;
+${touch(DERIVE.ORDER | DERIVE.PAYMENTS, 'SELECT DISTINCT order_id, $MASK FROM batch')}`;
 
 export const STAGE_REVIEWS = `
 WITH batch AS (
@@ -96,7 +148,7 @@ WITH batch AS (
     answered_at = excluded.answered_at, event_id = excluded.event_id, event_time = excluded.event_time
   WHERE (excluded.event_time, excluded.event_id) > (t.event_time, t.event_id)
 )
-INSERT INTO pg_temp.dw_touched_order (order_id) SELECT DISTINCT order_id FROM batch ON CONFLICT DO NOTHING`;
+${touch(DERIVE.REVIEWS | DERIVE.SELLER_MONTHS, 'SELECT DISTINCT order_id, $MASK FROM batch')}`;
 
 export const STAGE_SHIPMENTS = `
 WITH raw AS (
@@ -125,7 +177,7 @@ WITH raw AS (
     delivered_promised_date = least(t.delivered_promised_date, excluded.delivered_promised_date),
     anomalies = {dw}.merge_flags(t.anomalies, excluded.anomalies)
 )
-INSERT INTO pg_temp.dw_touched_order (order_id) SELECT order_id FROM batch ON CONFLICT DO NOTHING`;
+${touch(DERIVE.ORDER | DERIVE.ITEMS | DERIVE.DELIVERY | DERIVE.SELLER_MONTHS, 'SELECT order_id, $MASK FROM batch')}`;
 
 export const STAGE_CUSTOMER_CHANGES = `
 WITH batch AS (
@@ -193,7 +245,8 @@ ON CONFLICT (product_key) DO UPDATE SET
   category_name = excluded.category_name, category_name_en = excluded.category_name_en,
   translation_missing = excluded.translation_missing, name_length = excluded.name_length,
   description_length = excluded.description_length, photos_qty = excluded.photos_qty, weight_g = excluded.weight_g,
-  length_cm = excluded.length_cm, height_cm = excluded.height_cm, width_cm = excluded.width_cm, is_inferred = false`;
+  length_cm = excluded.length_cm, height_cm = excluded.height_cm, width_cm = excluded.width_cm, is_inferred = false
+WHERE d IS DISTINCT FROM excluded`;
 
 export const STAGE_SELLERS = `
 WITH batch AS (
@@ -215,19 +268,22 @@ WITH batch AS (
   ON CONFLICT (seller_key) DO UPDATE SET
     zip_prefix = excluded.zip_prefix, city = excluded.city, normalized_city = excluded.normalized_city, state = excluded.state,
     is_inferred = false
+  WHERE d IS DISTINCT FROM excluded
   RETURNING seller_id
 )
--- A seller's address is in its deliveries (state, distance): re-derive the orders it sold in.
-INSERT INTO pg_temp.dw_touched_order (order_id)
-SELECT i.order_id FROM {dw}.fact_order_items i JOIN dim USING (seller_id)
-UNION
-SELECT d.order_id FROM {dw}.fact_deliveries d JOIN dim USING (seller_id)
-ON CONFLICT DO NOTHING`;
+-- A seller's address is in its deliveries (state, distance): re-derive the deliveries of its orders.
+${touch(
+  DERIVE.DELIVERY,
+  `SELECT order_id, $MASK FROM (
+     SELECT i.order_id FROM {dw}.fact_order_items i JOIN dim USING (seller_id)
+     UNION SELECT d.order_id FROM {dw}.fact_deliveries d JOIN dim USING (seller_id)) o`,
+)}`;
 
 // ========================================================================================== customers
 
 /** The versions of each touched person, derived from all the changes staged for them. */
 const DERIVE_CUSTOMER_VERSIONS = `
+ANALYZE pg_temp.dw_touched_person;
 INSERT INTO pg_temp.dw_customer_versions
 WITH changes AS (
   SELECT c.*, row_number() OVER (PARTITION BY c.customer_unique_id ORDER BY c.effective_at, c.event_id) AS seq
@@ -291,6 +347,7 @@ FROM ranged`;
 
 export const DERIVE_CUSTOMERS = `
 ${DERIVE_CUSTOMER_VERSIONS};
+ANALYZE pg_temp.dw_customer_versions;
 
 DELETE FROM {dw}.dim_customer d USING pg_temp.dw_touched_person p
 WHERE d.customer_unique_id = p.customer_unique_id
@@ -310,18 +367,19 @@ ON CONFLICT (customer_key) DO UPDATE SET
   recency_days = excluded.recency_days, frequency = excluded.frequency, monetary = excluded.monetary,
   segment_as_of = excluded.segment_as_of
 -- Two persons claiming one first account would collide here: the check below reports it.
-WHERE d.customer_unique_id IS NULL OR d.customer_unique_id = excluded.customer_unique_id;
+WHERE (d.customer_unique_id IS NULL OR d.customer_unique_id = excluded.customer_unique_id) AND d IS DISTINCT FROM excluded;
 
 -- Inferred rows of accounts now linked to a person (other than the one completed in place) go.
 DELETE FROM {dw}.dim_customer d USING {dw}.customer_account a, pg_temp.dw_touched_person p
 WHERE d.is_inferred AND d.inferred_account_id = a.customer_id AND a.customer_unique_id = p.customer_unique_id;
 
--- Their orders point at the new versions, and the persons' summaries change.
-INSERT INTO pg_temp.dw_touched_order (order_id)
-SELECT o.order_id FROM pg_temp.dw_touched_person p
-JOIN {dw}.customer_account a USING (customer_unique_id)
-JOIN {dw}.stg_order_placed o ON o.customer_id = a.customer_id
-ON CONFLICT DO NOTHING;
+-- Their orders point at the new versions (customer key, buyer, the customer's state in deliveries).
+${touch(
+  DERIVE.ORDER | DERIVE.DELIVERY | DERIVE.BUYER,
+  `SELECT o.order_id, $MASK FROM pg_temp.dw_touched_person p
+   JOIN {dw}.customer_account a USING (customer_unique_id)
+   JOIN {dw}.stg_order_placed o ON o.customer_id = a.customer_id`,
+)};
 
 INSERT INTO pg_temp.dw_touched_buyer (buyer_key) SELECT customer_unique_id FROM pg_temp.dw_touched_person ON CONFLICT DO NOTHING`;
 
@@ -335,15 +393,18 @@ WHERE d.customer_key IS NULL`;
 // ============================================================================================== facts
 
 const DERIVE_ORDER_FACTS = `
+-- The planner needs to know the touched sets are small to pick index lookups over full scans.
+ANALYZE pg_temp.dw_touched_order;
+
 -- What the touched orders looked like before: their buyers and delivery cells may change.
 INSERT INTO pg_temp.dw_touched_buyer (buyer_key)
-SELECT DISTINCT f.buyer_key FROM {dw}.fact_orders f JOIN pg_temp.dw_touched_order USING (order_id)
+SELECT DISTINCT f.buyer_key FROM {dw}.fact_orders f JOIN pg_temp.dw_touched_order t USING (order_id) WHERE ${has(DERIVE.BUYER)}
 ON CONFLICT DO NOTHING;
 
 INSERT INTO pg_temp.dw_touched_cell (seller_state, customer_state, month_key)
 SELECT DISTINCT d.seller_state, d.customer_state, d.purchase_month
-FROM {dw}.fact_deliveries d JOIN pg_temp.dw_touched_order USING (order_id)
-WHERE d.seller_state IS NOT NULL AND d.customer_state IS NOT NULL AND d.purchase_month IS NOT NULL
+FROM {dw}.fact_deliveries d JOIN pg_temp.dw_touched_order t USING (order_id)
+WHERE ${has(DERIVE.DELIVERY)} AND d.seller_state IS NOT NULL AND d.customer_state IS NOT NULL AND d.purchase_month IS NOT NULL
 ON CONFLICT DO NOTHING;
 
 -- An order of an account the customer service has not linked to a person yet gets an inferred member.
@@ -352,7 +413,7 @@ SELECT DISTINCT {dw}.surrogate_key('customer-account:' || o.customer_id), NULL::
        '-infinity'::timestamptz, 'infinity'::timestamptz, true, true
 FROM pg_temp.dw_touched_order t
 JOIN {dw}.stg_order_placed o USING (order_id)
-WHERE NOT EXISTS (SELECT 1 FROM {dw}.customer_account a WHERE a.customer_id = o.customer_id)
+WHERE ${has(DERIVE.ORDER)} AND NOT EXISTS (SELECT 1 FROM {dw}.customer_account a WHERE a.customer_id = o.customer_id)
 ON CONFLICT (customer_key) DO NOTHING;
 
 INSERT INTO {dw}.fact_orders AS f (order_id, customer_key, customer_id, buyer_key, status, is_kept, purchased_at, approved_at,
@@ -389,13 +450,8 @@ FROM (
     WHERE v.customer_unique_id = a.customer_unique_id AND o.purchased_at >= v.valid_from AND o.purchased_at < v.valid_to
   ) v ON true
   LEFT JOIN LATERAL (
-    SELECT (array_agg(s.status ORDER BY s.status_rank DESC))[1] AS status,
-           min(s.occurred_at) FILTER (WHERE s.status = 'approved') AS approved_at,
-           min(s.occurred_at) FILTER (WHERE s.status = 'shipped') AS shipped_at,
-           min(s.occurred_at) FILTER (WHERE s.status = 'delivered') AS delivered_at,
-           array_agg(DISTINCT flag ORDER BY flag) FILTER (WHERE flag IS NOT NULL) AS anomalies
-    FROM {dw}.stg_order_status s LEFT JOIN LATERAL unnest(s.anomalies) AS flag ON true
-    WHERE s.order_id = o.order_id
+    SELECT ${currentStatusOf('s')} AS status, s.approved_at, s.shipped_at, s.delivered_at, s.anomalies
+    FROM {dw}.stg_order_status s WHERE s.order_id = o.order_id
   ) st ON true
   CROSS JOIN LATERAL (
     SELECT count(*)::integer AS items_count, coalesce(sum(l.price_cents), 0) / 100.0 AS gmv,
@@ -406,6 +462,7 @@ FROM (
     SELECT sum(p.value_cents) / 100.0 AS total, count(*)::integer AS n FROM {dw}.stg_payment p WHERE p.order_id = o.order_id
   ) pay ON true
   LEFT JOIN {dw}.stg_shipment sh ON sh.order_id = o.order_id
+  WHERE ${has(DERIVE.ORDER)}
 ) x
 ON CONFLICT (order_id) DO UPDATE SET
   customer_key = excluded.customer_key, customer_id = excluded.customer_id, buyer_key = excluded.buyer_key,
@@ -415,7 +472,8 @@ ON CONFLICT (order_id) DO UPDATE SET
   purchase_month = excluded.purchase_month, items_count = excluded.items_count, gmv = excluded.gmv,
   freight = excluded.freight, payments_total = excluded.payments_total, payments_count = excluded.payments_count,
   is_delivered = excluded.is_delivered, is_late = excluded.is_late, delivery_seconds = excluded.delivery_seconds,
-  imported = excluded.imported, anomalies = excluded.anomalies;
+  imported = excluded.imported, anomalies = excluded.anomalies
+WHERE f IS DISTINCT FROM excluded;
 
 INSERT INTO {dw}.fact_order_items AS i (order_id, line_number, product_key, seller_key, product_id, seller_id, purchase_date_key,
        purchase_month, shipping_limit_at, price, freight, is_kept, carrier_at, handed_over_late)
@@ -427,29 +485,35 @@ JOIN {dw}.fact_orders f USING (order_id)
 JOIN {dw}.stg_order_placed o USING (order_id)
 CROSS JOIN LATERAL jsonb_to_recordset(o.lines) AS l(line_number integer, product_id text, seller_id text,
        shipping_limit_at timestamptz, price_cents bigint, freight_cents bigint)
+WHERE ${has(DERIVE.ITEMS)}
 ON CONFLICT (order_id, line_number) DO UPDATE SET
   product_key = excluded.product_key, seller_key = excluded.seller_key, product_id = excluded.product_id,
   seller_id = excluded.seller_id, purchase_date_key = excluded.purchase_date_key, purchase_month = excluded.purchase_month,
   shipping_limit_at = excluded.shipping_limit_at, price = excluded.price, freight = excluded.freight,
-  is_kept = excluded.is_kept, carrier_at = excluded.carrier_at, handed_over_late = excluded.handed_over_late;
+  is_kept = excluded.is_kept, carrier_at = excluded.carrier_at, handed_over_late = excluded.handed_over_late
+WHERE i IS DISTINCT FROM excluded;
 
 INSERT INTO {dw}.fact_payments AS p (order_id, sequential, payment_type, installments, value, purchase_date_key, anomalies)
 SELECT s.order_id, s.sequential, s.payment_type, s.installments, s.value_cents / 100.0, f.purchase_date_key, s.anomalies
 FROM pg_temp.dw_touched_order t
 JOIN {dw}.stg_payment s USING (order_id)
 LEFT JOIN {dw}.fact_orders f USING (order_id)
+WHERE ${has(DERIVE.PAYMENTS)}
 ON CONFLICT (order_id, sequential) DO UPDATE SET
   payment_type = excluded.payment_type, installments = excluded.installments, value = excluded.value,
-  purchase_date_key = excluded.purchase_date_key, anomalies = excluded.anomalies;
+  purchase_date_key = excluded.purchase_date_key, anomalies = excluded.anomalies
+WHERE p IS DISTINCT FROM excluded;
 
 INSERT INTO {dw}.fact_reviews AS r (review_id, order_id, score, title, message, created_at, answered_at, purchase_date_key)
 SELECT s.review_id, s.order_id, s.score, s.title, s.message, s.created_at, s.answered_at, f.purchase_date_key
 FROM pg_temp.dw_touched_order t
 JOIN {dw}.stg_review s USING (order_id)
 LEFT JOIN {dw}.fact_orders f USING (order_id)
+WHERE ${has(DERIVE.REVIEWS)}
 ON CONFLICT (review_id, order_id) DO UPDATE SET
   score = excluded.score, title = excluded.title, message = excluded.message, created_at = excluded.created_at,
-  answered_at = excluded.answered_at, purchase_date_key = excluded.purchase_date_key;
+  answered_at = excluded.answered_at, purchase_date_key = excluded.purchase_date_key
+WHERE r IS DISTINCT FROM excluded;
 
 INSERT INTO {dw}.fact_deliveries AS d (order_id, customer_key, seller_key, seller_id, seller_count, purchase_date_key,
        purchase_month, created_at, carrier_at, delivered_at, estimated_delivery_date, delivery_seconds, delivery_days,
@@ -480,6 +544,7 @@ FROM (
     SELECT (array_agg(i.seller_id ORDER BY i.line_number))[1] AS first_seller, count(DISTINCT i.seller_id) AS sellers
     FROM {dw}.fact_order_items i WHERE i.order_id = sh.order_id HAVING count(*) > 0
   ) lines ON true
+  WHERE ${has(DERIVE.DELIVERY)}
 ) x
 LEFT JOIN {dw}.dim_seller ds ON ds.seller_id = x.seller_id
 LEFT JOIN {dw}.dim_customer dc ON dc.customer_key = x.customer_key
@@ -493,24 +558,27 @@ ON CONFLICT (order_id) DO UPDATE SET
   delivery_seconds = excluded.delivery_seconds, delivery_days = excluded.delivery_days, days_late = excluded.days_late,
   is_on_time = excluded.is_on_time, seller_zip_prefix = excluded.seller_zip_prefix,
   customer_zip_prefix = excluded.customer_zip_prefix, seller_state = excluded.seller_state,
-  customer_state = excluded.customer_state, distance_km = excluded.distance_km, anomalies = excluded.anomalies;
+  customer_state = excluded.customer_state, distance_km = excluded.distance_km, anomalies = excluded.anomalies
+WHERE d IS DISTINCT FROM excluded;
 
 -- Products and sellers an order line or a shipment names before their own events arrive.
 INSERT INTO {dw}.dim_product (product_key, product_id, translation_missing, is_inferred)
 SELECT DISTINCT i.product_key, i.product_id, false, true
 FROM pg_temp.dw_touched_order t JOIN {dw}.fact_order_items i USING (order_id)
+WHERE ${has(DERIVE.ITEMS)}
 ON CONFLICT DO NOTHING;
 
 INSERT INTO {dw}.dim_seller (seller_key, seller_id, is_inferred)
 SELECT DISTINCT i.seller_key, i.seller_id, true FROM pg_temp.dw_touched_order t JOIN {dw}.fact_order_items i USING (order_id)
+WHERE ${has(DERIVE.ITEMS)}
 UNION
 SELECT DISTINCT d.seller_key, d.seller_id, true FROM pg_temp.dw_touched_order t JOIN {dw}.fact_deliveries d USING (order_id)
-WHERE d.seller_id IS NOT NULL
+WHERE ${has(DERIVE.DELIVERY)} AND d.seller_id IS NOT NULL
 ON CONFLICT DO NOTHING;
 
 -- What the touched orders look like now.
 INSERT INTO pg_temp.dw_touched_buyer (buyer_key)
-SELECT DISTINCT f.buyer_key FROM {dw}.fact_orders f JOIN pg_temp.dw_touched_order USING (order_id)
+SELECT DISTINCT f.buyer_key FROM {dw}.fact_orders f JOIN pg_temp.dw_touched_order t USING (order_id) WHERE ${has(DERIVE.BUYER)}
 ON CONFLICT DO NOTHING;
 
 INSERT INTO pg_temp.dw_touched_date (date_key)
@@ -518,16 +586,40 @@ SELECT DISTINCT f.purchase_date_key FROM {dw}.fact_orders f JOIN pg_temp.dw_touc
 ON CONFLICT DO NOTHING;
 
 INSERT INTO pg_temp.dw_touched_seller_month (seller_id, month_key)
-SELECT DISTINCT i.seller_id, i.purchase_month FROM {dw}.fact_order_items i JOIN pg_temp.dw_touched_order USING (order_id)
+SELECT DISTINCT i.seller_id, i.purchase_month FROM {dw}.fact_order_items i JOIN pg_temp.dw_touched_order t USING (order_id)
+WHERE ${has(DERIVE.SELLER_MONTHS)}
 ON CONFLICT DO NOTHING;
 
 INSERT INTO pg_temp.dw_touched_cell (seller_state, customer_state, month_key)
 SELECT DISTINCT d.seller_state, d.customer_state, d.purchase_month
-FROM {dw}.fact_deliveries d JOIN pg_temp.dw_touched_order USING (order_id)
-WHERE d.seller_state IS NOT NULL AND d.customer_state IS NOT NULL AND d.purchase_month IS NOT NULL
+FROM {dw}.fact_deliveries d JOIN pg_temp.dw_touched_order t USING (order_id)
+WHERE ${has(DERIVE.DELIVERY)} AND d.seller_state IS NOT NULL AND d.customer_state IS NOT NULL AND d.purchase_month IS NOT NULL
 ON CONFLICT DO NOTHING`;
 
+/**
+ * Recomputes the rows of `table` for the touched keys from `fresh` (a query over the facts giving
+ * the table's columns, one row per touched key that still has data), writes only the rows that
+ * changed, and deletes the rows of touched keys that have no data left. The effect of a DELETE and
+ * INSERT of the touched keys, without rewriting unchanged rows (dead rows slow every later lookup).
+ */
+function refresh(table: string, key: readonly string[], columns: readonly string[], touched: string, touchedKey: readonly string[], fresh: string): string {
+  const values = columns.filter((c) => !key.includes(c));
+  return `
+WITH fresh AS (${fresh}
+), written AS (
+  INSERT INTO {dw}.${table} AS m (${columns.join(', ')})
+  SELECT ${columns.join(', ')} FROM fresh
+  ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${values.map((c) => `${c} = excluded.${c}`).join(', ')}
+  WHERE m IS DISTINCT FROM excluded
+)
+DELETE FROM {dw}.${table} m USING pg_temp.${touched} t
+WHERE ${key.map((k, i) => `m.${k} = t.${touchedKey[i]}`).join(' AND ')}
+  AND NOT EXISTS (SELECT 1 FROM fresh f WHERE ${key.map((k) => `f.${k} = m.${k}`).join(' AND ')})`;
+}
+
 const DERIVE_BUYER_SUMMARIES = `
+ANALYZE pg_temp.dw_touched_buyer;
+
 -- A buyer's first purchase date and segment, before and after, touch the marts of both.
 INSERT INTO pg_temp.dw_touched_date (date_key)
 SELECT DISTINCT s.first_purchase_date_key FROM {dw}.customer_summary s JOIN pg_temp.dw_touched_buyer USING (buyer_key)
@@ -539,20 +631,24 @@ SELECT DISTINCT coalesce(s.segment, 'unsegmented') FROM {dw}.customer_summary s 
 WHERE s.customer_unique_id IS NOT NULL
 ON CONFLICT DO NOTHING;
 
-DELETE FROM {dw}.customer_summary s USING pg_temp.dw_touched_buyer b WHERE s.buyer_key = b.buyer_key;
-
-INSERT INTO {dw}.customer_summary (buyer_key, customer_unique_id, segment, recency_days, orders, kept_orders, revenue,
-       first_purchased_at, first_purchase_date_key)
-SELECT b.buyer_key, p.customer_unique_id, p.segment, p.recency_days, o.orders, o.kept_orders, o.revenue, o.first_purchased_at,
-       ${dateKeyOf('o.first_purchased_at')}
-FROM pg_temp.dw_touched_buyer b
-CROSS JOIN LATERAL (
-  SELECT count(*)::integer AS orders, (count(*) FILTER (WHERE f.is_kept))::integer AS kept_orders,
-         coalesce(sum(f.gmv) FILTER (WHERE f.is_kept), 0) AS revenue, min(f.purchased_at) AS first_purchased_at
-  FROM {dw}.fact_orders f WHERE f.buyer_key = b.buyer_key
-) o
-LEFT JOIN {dw}.dim_customer p ON p.customer_unique_id = b.buyer_key AND p.is_current
-WHERE o.orders > 0 OR p.customer_unique_id IS NOT NULL;
+${refresh(
+  'customer_summary',
+  ['buyer_key'],
+  ['buyer_key', 'customer_unique_id', 'segment', 'recency_days', 'orders', 'kept_orders', 'revenue', 'first_purchased_at', 'first_purchase_date_key'],
+  'dw_touched_buyer',
+  ['buyer_key'],
+  `
+  SELECT b.buyer_key, p.customer_unique_id, p.segment, p.recency_days, o.orders, o.kept_orders, o.revenue, o.first_purchased_at,
+         ${dateKeyOf('o.first_purchased_at')} AS first_purchase_date_key
+  FROM pg_temp.dw_touched_buyer b
+  CROSS JOIN LATERAL (
+    SELECT count(*)::integer AS orders, (count(*) FILTER (WHERE f.is_kept))::integer AS kept_orders,
+           coalesce(sum(f.gmv) FILTER (WHERE f.is_kept), 0) AS revenue, min(f.purchased_at) AS first_purchased_at
+    FROM {dw}.fact_orders f WHERE f.buyer_key = b.buyer_key
+  ) o
+  LEFT JOIN {dw}.dim_customer p ON p.customer_unique_id = b.buyer_key AND p.is_current
+  WHERE o.orders > 0 OR p.customer_unique_id IS NOT NULL`,
+)};
 
 INSERT INTO pg_temp.dw_touched_date (date_key)
 SELECT DISTINCT s.first_purchase_date_key FROM {dw}.customer_summary s JOIN pg_temp.dw_touched_buyer USING (buyer_key)
@@ -567,112 +663,128 @@ ON CONFLICT DO NOTHING`;
 // ============================================================================================== marts
 
 const REFRESH_EXECUTIVE = `
-DELETE FROM {dw}.mart_executive_dashboard m USING pg_temp.dw_touched_date t WHERE m.purchase_date_key = t.date_key;
+ANALYZE pg_temp.dw_touched_date, pg_temp.dw_touched_seller_month, pg_temp.dw_touched_segment, pg_temp.dw_touched_cell;
+${refresh(
+  'mart_executive_dashboard',
+  ['purchase_date_key'],
+  ['purchase_date_key', 'purchase_date', 'orders', 'canceled_orders', 'kept_orders', 'gmv', 'freight', 'payments', 'aov', 'new_customers',
+   'delivered_orders', 'late_orders', 'on_time_rate', 'delivery_seconds', 'avg_delivery_days', 'review_count', 'review_score_sum', 'avg_review_score'],
+  'dw_touched_date',
+  ['date_key'],
+  `
+  SELECT t.date_key AS purchase_date_key, to_date(t.date_key::text, 'YYYYMMDD') AS purchase_date, o.orders, o.canceled_orders,
+         o.kept_orders, o.gmv, o.freight, o.payments, round(o.gmv / nullif(o.kept_orders, 0), 2) AS aov, n.new_customers,
+         o.delivered_orders, o.late_orders, round(1 - o.late_orders::numeric / nullif(o.delivered_orders, 0), 4) AS on_time_rate,
+         o.delivery_seconds, round(o.delivery_seconds / nullif(o.delivered_orders * 86400, 0), 4) AS avg_delivery_days,
+         r.review_count, r.review_score_sum, round(r.review_score_sum::numeric / nullif(r.review_count, 0), 4) AS avg_review_score
+  FROM pg_temp.dw_touched_date t
+  CROSS JOIN LATERAL (
+    SELECT count(*)::integer AS orders,
+           (count(*) FILTER (WHERE NOT f.is_kept))::integer AS canceled_orders,
+           (count(*) FILTER (WHERE f.is_kept))::integer AS kept_orders,
+           coalesce(sum(f.gmv) FILTER (WHERE f.is_kept), 0) AS gmv,
+           coalesce(sum(f.freight) FILTER (WHERE f.is_kept), 0) AS freight,
+           coalesce(sum(f.payments_total) FILTER (WHERE f.is_kept), 0) AS payments,
+           (count(*) FILTER (WHERE f.is_delivered))::integer AS delivered_orders,
+           (count(*) FILTER (WHERE f.is_late))::integer AS late_orders,
+           coalesce(sum(f.delivery_seconds) FILTER (WHERE f.is_delivered), 0) AS delivery_seconds
+    FROM {dw}.fact_orders f WHERE f.purchase_date_key = t.date_key
+  ) o
+  CROSS JOIN LATERAL (
+    SELECT count(*)::integer AS new_customers FROM {dw}.customer_summary s WHERE s.first_purchase_date_key = t.date_key
+  ) n
+  CROSS JOIN LATERAL (
+    SELECT count(*)::integer AS review_count, coalesce(sum(r.score), 0)::integer AS review_score_sum
+    FROM {dw}.fact_reviews r WHERE r.purchase_date_key = t.date_key
+  ) r
+  WHERE o.orders > 0`,
+)}`;
 
-INSERT INTO {dw}.mart_executive_dashboard (purchase_date_key, purchase_date, orders, canceled_orders, kept_orders, gmv, freight,
-       payments, aov, new_customers, delivered_orders, late_orders, on_time_rate, delivery_seconds, avg_delivery_days,
-       review_count, review_score_sum, avg_review_score)
-SELECT t.date_key, to_date(t.date_key::text, 'YYYYMMDD'), o.orders, o.canceled_orders, o.kept_orders, o.gmv, o.freight,
-       o.payments, round(o.gmv / nullif(o.kept_orders, 0), 2), n.new_customers, o.delivered_orders, o.late_orders,
-       round(1 - o.late_orders::numeric / nullif(o.delivered_orders, 0), 4), o.delivery_seconds,
-       round(o.delivery_seconds / nullif(o.delivered_orders * 86400, 0), 4),
-       r.review_count, r.review_score_sum, round(r.review_score_sum::numeric / nullif(r.review_count, 0), 4)
-FROM pg_temp.dw_touched_date t
-CROSS JOIN LATERAL (
-  SELECT count(*)::integer AS orders,
-         (count(*) FILTER (WHERE NOT f.is_kept))::integer AS canceled_orders,
-         (count(*) FILTER (WHERE f.is_kept))::integer AS kept_orders,
-         coalesce(sum(f.gmv) FILTER (WHERE f.is_kept), 0) AS gmv,
-         coalesce(sum(f.freight) FILTER (WHERE f.is_kept), 0) AS freight,
-         coalesce(sum(f.payments_total) FILTER (WHERE f.is_kept), 0) AS payments,
-         (count(*) FILTER (WHERE f.is_delivered))::integer AS delivered_orders,
-         (count(*) FILTER (WHERE f.is_late))::integer AS late_orders,
-         coalesce(sum(f.delivery_seconds) FILTER (WHERE f.is_delivered), 0) AS delivery_seconds
-  FROM {dw}.fact_orders f WHERE f.purchase_date_key = t.date_key
-) o
-CROSS JOIN LATERAL (
-  SELECT count(*)::integer AS new_customers FROM {dw}.customer_summary s WHERE s.first_purchase_date_key = t.date_key
-) n
-CROSS JOIN LATERAL (
-  SELECT count(*)::integer AS review_count, coalesce(sum(r.score), 0)::integer AS review_score_sum
-  FROM {dw}.fact_reviews r WHERE r.purchase_date_key = t.date_key
-) r
-WHERE o.orders > 0`;
+const REFRESH_SELLER = refresh(
+  'mart_seller_performance',
+  ['seller_id', 'month_key'],
+  ['seller_id', 'month_key', 'seller_key', 'orders', 'canceled_orders', 'lines', 'revenue', 'freight', 'review_count', 'review_score_sum',
+   'avg_review_score', 'delivered_orders', 'late_orders', 'late_delivery_rate', 'handoff_orders', 'handoff_seconds', 'avg_handoff_hours',
+   'handoff_lines', 'late_handoff_lines', 'late_handoff_share'],
+  'dw_touched_seller_month',
+  ['seller_id', 'month_key'],
+  `
+  SELECT t.seller_id, t.month_key, {dw}.surrogate_key('seller:' || t.seller_id) AS seller_key, l.orders, l.canceled_orders, l.lines,
+         l.revenue, l.freight, r.review_count, r.review_score_sum,
+         round(r.review_score_sum::numeric / nullif(r.review_count, 0), 4) AS avg_review_score,
+         o.delivered_orders, o.late_orders, round(o.late_orders::numeric / nullif(o.delivered_orders, 0), 4) AS late_delivery_rate,
+         o.handoff_orders, o.handoff_seconds, round(o.handoff_seconds / nullif(o.handoff_orders * 3600, 0), 4) AS avg_handoff_hours,
+         l.handoff_lines, l.late_handoff_lines, round(l.late_handoff_lines::numeric / nullif(l.handoff_lines, 0), 4) AS late_handoff_share
+  FROM pg_temp.dw_touched_seller_month t
+  CROSS JOIN LATERAL (
+    SELECT (count(DISTINCT i.order_id) FILTER (WHERE i.is_kept))::integer AS orders,
+           (count(DISTINCT i.order_id) FILTER (WHERE NOT i.is_kept))::integer AS canceled_orders,
+           (count(*) FILTER (WHERE i.is_kept))::integer AS lines,
+           coalesce(sum(i.price) FILTER (WHERE i.is_kept), 0) AS revenue,
+           coalesce(sum(i.freight) FILTER (WHERE i.is_kept), 0) AS freight,
+           (count(*) FILTER (WHERE i.is_kept AND i.carrier_at IS NOT NULL))::integer AS handoff_lines,
+           (count(*) FILTER (WHERE i.is_kept AND i.handed_over_late))::integer AS late_handoff_lines,
+           array_agg(DISTINCT i.order_id) FILTER (WHERE i.is_kept) AS kept_order_ids
+    FROM {dw}.fact_order_items i WHERE i.seller_id = t.seller_id AND i.purchase_month = t.month_key
+  ) l
+  CROSS JOIN LATERAL (
+    SELECT (count(*) FILTER (WHERE f.is_delivered))::integer AS delivered_orders,
+           (count(*) FILTER (WHERE f.is_late))::integer AS late_orders,
+           (count(*) FILTER (WHERE f.carrier_at IS NOT NULL))::integer AS handoff_orders,
+           coalesce(sum(extract(epoch FROM f.carrier_at - f.purchased_at)) FILTER (WHERE f.carrier_at IS NOT NULL), 0) AS handoff_seconds
+    FROM {dw}.fact_orders f WHERE f.order_id = ANY (l.kept_order_ids)
+  ) o
+  CROSS JOIN LATERAL (
+    SELECT count(*)::integer AS review_count, coalesce(sum(r.score), 0)::integer AS review_score_sum
+    FROM {dw}.fact_reviews r WHERE r.order_id = ANY (l.kept_order_ids)
+  ) r
+  WHERE l.lines > 0 OR l.canceled_orders > 0`,
+);
 
-const REFRESH_SELLER = `
-DELETE FROM {dw}.mart_seller_performance m USING pg_temp.dw_touched_seller_month t
-WHERE m.seller_id = t.seller_id AND m.month_key = t.month_key;
+const REFRESH_SEGMENTS = refresh(
+  'mart_customer_segments',
+  ['segment'],
+  ['segment', 'customers', 'orders', 'revenue', 'recency_customers', 'recency_days_sum', 'avg_orders', 'avg_recency_days'],
+  'dw_touched_segment',
+  ['segment'],
+  `
+  SELECT t.segment, s.customers, s.orders, s.revenue, s.recency_customers, s.recency_days_sum,
+         round(s.orders::numeric / nullif(s.customers, 0), 4) AS avg_orders,
+         round(s.recency_days_sum::numeric / nullif(s.recency_customers, 0), 4) AS avg_recency_days
+  FROM pg_temp.dw_touched_segment t
+  CROSS JOIN LATERAL (
+    SELECT count(*)::integer AS customers, coalesce(sum(c.kept_orders), 0)::integer AS orders,
+           coalesce(sum(c.revenue), 0) AS revenue, count(c.recency_days)::integer AS recency_customers,
+           coalesce(sum(c.recency_days), 0)::bigint AS recency_days_sum
+    FROM {dw}.customer_summary c
+    WHERE c.customer_unique_id IS NOT NULL AND coalesce(c.segment, 'unsegmented') = t.segment
+  ) s
+  WHERE s.customers > 0`,
+);
 
-INSERT INTO {dw}.mart_seller_performance (seller_id, month_key, seller_key, orders, canceled_orders, lines, revenue, freight,
-       review_count, review_score_sum, avg_review_score, delivered_orders, late_orders, late_delivery_rate, handoff_orders,
-       handoff_seconds, avg_handoff_hours, handoff_lines, late_handoff_lines, late_handoff_share)
-SELECT t.seller_id, t.month_key, {dw}.surrogate_key('seller:' || t.seller_id), l.orders, l.canceled_orders, l.lines, l.revenue,
-       l.freight, r.review_count, r.review_score_sum, round(r.review_score_sum::numeric / nullif(r.review_count, 0), 4),
-       o.delivered_orders, o.late_orders, round(o.late_orders::numeric / nullif(o.delivered_orders, 0), 4),
-       o.handoff_orders, o.handoff_seconds, round(o.handoff_seconds / nullif(o.handoff_orders * 3600, 0), 4),
-       l.handoff_lines, l.late_handoff_lines, round(l.late_handoff_lines::numeric / nullif(l.handoff_lines, 0), 4)
-FROM pg_temp.dw_touched_seller_month t
-CROSS JOIN LATERAL (
-  SELECT (count(DISTINCT i.order_id) FILTER (WHERE i.is_kept))::integer AS orders,
-         (count(DISTINCT i.order_id) FILTER (WHERE NOT i.is_kept))::integer AS canceled_orders,
-         (count(*) FILTER (WHERE i.is_kept))::integer AS lines,
-         coalesce(sum(i.price) FILTER (WHERE i.is_kept), 0) AS revenue,
-         coalesce(sum(i.freight) FILTER (WHERE i.is_kept), 0) AS freight,
-         (count(*) FILTER (WHERE i.is_kept AND i.carrier_at IS NOT NULL))::integer AS handoff_lines,
-         (count(*) FILTER (WHERE i.is_kept AND i.handed_over_late))::integer AS late_handoff_lines,
-         array_agg(DISTINCT i.order_id) FILTER (WHERE i.is_kept) AS kept_order_ids
-  FROM {dw}.fact_order_items i WHERE i.seller_id = t.seller_id AND i.purchase_month = t.month_key
-) l
-CROSS JOIN LATERAL (
-  SELECT (count(*) FILTER (WHERE f.is_delivered))::integer AS delivered_orders,
-         (count(*) FILTER (WHERE f.is_late))::integer AS late_orders,
-         (count(*) FILTER (WHERE f.carrier_at IS NOT NULL))::integer AS handoff_orders,
-         coalesce(sum(extract(epoch FROM f.carrier_at - f.purchased_at)) FILTER (WHERE f.carrier_at IS NOT NULL), 0) AS handoff_seconds
-  FROM {dw}.fact_orders f WHERE f.order_id = ANY (l.kept_order_ids)
-) o
-CROSS JOIN LATERAL (
-  SELECT count(*)::integer AS review_count, coalesce(sum(r.score), 0)::integer AS review_score_sum
-  FROM {dw}.fact_reviews r WHERE r.order_id = ANY (l.kept_order_ids)
-) r
-WHERE l.lines > 0 OR l.canceled_orders > 0`;
-
-const REFRESH_SEGMENTS = `
-DELETE FROM {dw}.mart_customer_segments m USING pg_temp.dw_touched_segment t WHERE m.segment = t.segment;
-
-INSERT INTO {dw}.mart_customer_segments (segment, customers, orders, revenue, recency_customers, recency_days_sum, avg_orders,
-       avg_recency_days)
-SELECT t.segment, s.customers, s.orders, s.revenue, s.recency_customers, s.recency_days_sum,
-       round(s.orders::numeric / nullif(s.customers, 0), 4), round(s.recency_days_sum::numeric / nullif(s.recency_customers, 0), 4)
-FROM pg_temp.dw_touched_segment t
-CROSS JOIN LATERAL (
-  SELECT count(*)::integer AS customers, coalesce(sum(c.kept_orders), 0)::integer AS orders,
-         coalesce(sum(c.revenue), 0) AS revenue, count(c.recency_days)::integer AS recency_customers,
-         coalesce(sum(c.recency_days), 0)::bigint AS recency_days_sum
-  FROM {dw}.customer_summary c
-  WHERE c.customer_unique_id IS NOT NULL AND coalesce(c.segment, 'unsegmented') = t.segment
-) s
-WHERE s.customers > 0`;
-
-const REFRESH_DELIVERY = `
-DELETE FROM {dw}.mart_delivery_performance m USING pg_temp.dw_touched_cell t
-WHERE m.seller_state = t.seller_state AND m.customer_state = t.customer_state AND m.month_key = t.month_key;
-
-INSERT INTO {dw}.mart_delivery_performance (seller_state, customer_state, month_key, deliveries, delivery_seconds,
-       avg_delivery_days, late_deliveries, late_rate, distance_deliveries, distance_km_sum, avg_distance_km)
-SELECT t.seller_state, t.customer_state, t.month_key, d.deliveries, d.delivery_seconds,
-       round(d.delivery_seconds / nullif(d.deliveries * 86400, 0), 4), d.late_deliveries,
-       round(d.late_deliveries::numeric / nullif(d.deliveries, 0), 4), d.distance_deliveries, d.distance_km_sum,
-       round(d.distance_km_sum / nullif(d.distance_deliveries, 0), 4)
-FROM pg_temp.dw_touched_cell t
-CROSS JOIN LATERAL (
-  SELECT count(*)::integer AS deliveries, coalesce(sum(f.delivery_seconds), 0) AS delivery_seconds,
-         (count(*) FILTER (WHERE f.days_late > 0))::integer AS late_deliveries,
-         count(f.distance_km)::integer AS distance_deliveries, coalesce(sum(f.distance_km), 0) AS distance_km_sum
-  FROM {dw}.fact_deliveries f
-  WHERE f.purchase_month = t.month_key AND f.seller_state = t.seller_state AND f.customer_state = t.customer_state
-    AND f.delivered_at IS NOT NULL
-) d
-WHERE d.deliveries > 0`;
+const REFRESH_DELIVERY = refresh(
+  'mart_delivery_performance',
+  ['seller_state', 'customer_state', 'month_key'],
+  ['seller_state', 'customer_state', 'month_key', 'deliveries', 'delivery_seconds', 'avg_delivery_days', 'late_deliveries', 'late_rate',
+   'distance_deliveries', 'distance_km_sum', 'avg_distance_km'],
+  'dw_touched_cell',
+  ['seller_state', 'customer_state', 'month_key'],
+  `
+  SELECT t.seller_state, t.customer_state, t.month_key, d.deliveries, d.delivery_seconds,
+         round(d.delivery_seconds / nullif(d.deliveries * 86400, 0), 4) AS avg_delivery_days, d.late_deliveries,
+         round(d.late_deliveries::numeric / nullif(d.deliveries, 0), 4) AS late_rate, d.distance_deliveries, d.distance_km_sum,
+         round(d.distance_km_sum / nullif(d.distance_deliveries, 0), 4) AS avg_distance_km
+  FROM pg_temp.dw_touched_cell t
+  CROSS JOIN LATERAL (
+    SELECT count(*)::integer AS deliveries, coalesce(sum(f.delivery_seconds), 0) AS delivery_seconds,
+           (count(*) FILTER (WHERE f.days_late > 0))::integer AS late_deliveries,
+           count(f.distance_km)::integer AS distance_deliveries, coalesce(sum(f.distance_km), 0) AS distance_km_sum
+    FROM {dw}.fact_deliveries f
+    WHERE f.purchase_month = t.month_key AND f.seller_state = t.seller_state AND f.customer_state = t.customer_state
+      AND f.delivered_at IS NOT NULL
+  ) d
+  WHERE d.deliveries > 0`,
+);
 
 /** Facts, buyer summaries and marts of everything the staging touched: one round trip, no parameter. */
 export const DERIVE_AND_REFRESH = [DERIVE_ORDER_FACTS, DERIVE_BUYER_SUMMARIES, REFRESH_EXECUTIVE, REFRESH_SELLER, REFRESH_SEGMENTS, REFRESH_DELIVERY].join(';\n');

@@ -1,5 +1,5 @@
 import { copyRows, withTransaction, type Pool } from '@mercado/postgres';
-import { DERIVE_AND_REFRESH, LOCK_SCHEMA, SESSION_SETUP } from './apply-batch.statements';
+import { DERIVE, DERIVE_AND_REFRESH, LOCK_SCHEMA, SESSION_SETUP } from './apply-batch.statements';
 import { inSchema, WAREHOUSE_SCHEMA } from './sql-session';
 
 /** One sample address of Olist's geolocation file. */
@@ -56,10 +56,10 @@ WITH samples AS (
   RETURNING zip_prefix
 ), touched AS (
   -- Deliveries between these zip prefixes change distance: re-derive them and their marts.
-  INSERT INTO pg_temp.dw_touched_order (order_id)
-  SELECT d.order_id FROM {dw}.fact_deliveries d
+  INSERT INTO pg_temp.dw_touched_order (order_id, parts)
+  SELECT d.order_id, ${DERIVE.DELIVERY} FROM {dw}.fact_deliveries d
   WHERE d.seller_zip_prefix IN (SELECT zip_prefix FROM written) OR d.customer_zip_prefix IN (SELECT zip_prefix FROM written)
-  ON CONFLICT DO NOTHING
+  ON CONFLICT (order_id) DO UPDATE SET parts = dw_touched_order.parts | excluded.parts
 )
 SELECT (SELECT count(*) FROM written)::integer AS zip_prefixes, (SELECT coalesce(sum(outside_brazil), 0) FROM points)::integer AS outside_brazil`;
 

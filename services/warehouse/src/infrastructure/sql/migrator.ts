@@ -14,10 +14,7 @@ export async function migrateWarehouse(
   schema: string = WAREHOUSE_SCHEMA,
   migrations: readonly WarehouseMigration[] = WAREHOUSE_MIGRATIONS,
 ): Promise<string[]> {
-  await withTransaction(pool, async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('mercado.warehouse.meta'))`);
-    await tx.query(META_SCHEMA_SQL);
-  });
+  await ensureMetaSchema(pool);
   const applied: string[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     const ran = await withTransaction(pool, async (tx) => {
@@ -38,4 +35,12 @@ export async function migrateWarehouse(
     if (ran) applied.push(`${migration.version} ${migration.name}`);
   }
   return applied;
+}
+
+/** Creates dw_meta's tables when missing (idempotent). */
+export async function ensureMetaSchema(pool: Pool): Promise<void> {
+  await withTransaction(pool, async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('mercado.warehouse.meta'))`);
+    await tx.query(META_SCHEMA_SQL);
+  });
 }

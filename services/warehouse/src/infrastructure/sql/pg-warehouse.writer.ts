@@ -1,6 +1,5 @@
 import { PermanentError } from '@mercado/messaging';
 import { type StagedBatch } from '../../domain/events/staged-batch';
-import { ORDER_STATUS_RANK } from '../../domain/order/order-status';
 import { type WarehouseWriter } from '../../application/ports/warehouse-writer.port';
 import {
   CUSTOMER_VERSION_CONFLICTS,
@@ -17,7 +16,9 @@ import {
   STAGE_REVIEWS,
   STAGE_SELLERS,
   STAGE_SHIPMENTS,
+  STALE_STATISTICS,
 } from './apply-batch.statements';
+import { quoteIdentifier } from '@mercado/postgres';
 import { SchemaStatements, type SqlSession } from './sql-session';
 
 const statements = new SchemaStatements({
@@ -55,10 +56,7 @@ export class PgWarehouseWriter implements WarehouseWriter {
     await this.session.query(SESSION_SETUP);
     await this.session.query(LOCK_SCHEMA, [this.schema]);
     await this.stage(this.sql.stageOrders, batch.orders);
-    await this.stage(
-      this.sql.stageOrderStatuses,
-      batch.orderStatuses.map((s) => ({ ...s, status_rank: ORDER_STATUS_RANK[s.status] })),
-    );
+    await this.stage(this.sql.stageOrderStatuses, batch.orderStatuses);
     await this.stage(this.sql.stagePayments, batch.payments);
     await this.stage(this.sql.stageReviews, batch.reviews);
     await this.stage(this.sql.stageShipments, batch.shipments);
@@ -78,6 +76,13 @@ export class PgWarehouseWriter implements WarehouseWriter {
       }
     }
     await this.session.query(this.sql.deriveAndRefresh);
+    await this.refreshStatistics();
+  }
+
+  private async refreshStatistics(): Promise<void> {
+    const { rows } = await this.session.query<{ table_name: string }>(STALE_STATISTICS, [this.schema]);
+    if (rows.length === 0) return;
+    await this.session.query(`ANALYZE ${rows.map((r) => `${quoteIdentifier(this.schema)}.${quoteIdentifier(r.table_name)}`).join(', ')}`);
   }
 
   private async stage(sql: string, rows: readonly object[]): Promise<void> {

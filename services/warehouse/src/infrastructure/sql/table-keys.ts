@@ -10,7 +10,7 @@ export const WAREHOUSE_TABLE_KEYS: Readonly<Record<string, readonly string[]>> =
   dim_seller: ['seller_key'],
   dim_geolocation: ['zip_prefix'],
   stg_order_placed: ['order_id'],
-  stg_order_status: ['order_id', 'status'],
+  stg_order_status: ['order_id'],
   stg_payment: ['order_id', 'sequential'],
   stg_customer_change: ['event_id'],
   stg_review: ['review_id', 'order_id'],

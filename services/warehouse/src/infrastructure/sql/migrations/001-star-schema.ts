@@ -7,6 +7,9 @@
  * the incremental path and a replay produce identical tables. A collision would break a primary key
  * and stop the batch loudly; with 60 bits it would take about a billion members to expect one.
  *
+ * Tables whose rows are rewritten as later events complete them keep a fifth of each page free
+ * (fillfactor 80), so that an update can stay on its page (a HOT update) and be pruned without VACUUM.
+ *
  * No wall-clock column lives in this schema (only event times), for the same reason; the times the
  * warehouse applied things are kept in dw_meta.
  */
@@ -68,7 +71,7 @@ CREATE TABLE {dw}.dim_customer (
   CHECK ((customer_unique_id IS NULL) = is_inferred),
   CHECK ((inferred_account_id IS NULL) <> is_inferred),
   CHECK (valid_from < valid_to)
-);
+) WITH (fillfactor = 80);
 -- Deferred: re-deriving a person's versions may renumber them inside one transaction.
 ALTER TABLE {dw}.dim_customer ADD CONSTRAINT dim_customer_version UNIQUE (customer_unique_id, version) DEFERRABLE INITIALLY DEFERRED;
 ALTER TABLE {dw}.dim_customer ADD CONSTRAINT dim_customer_one_current
@@ -103,7 +106,7 @@ CREATE TABLE {dw}.dim_product (
   height_cm           integer,
   width_cm            integer,
   is_inferred         boolean NOT NULL
-);
+) WITH (fillfactor = 80);
 
 -- GRAIN: one row per seller (the latest address; inferred while only an order line names it).
 CREATE TABLE {dw}.dim_seller (
@@ -114,7 +117,7 @@ CREATE TABLE {dw}.dim_seller (
   normalized_city text,                               -- lowercase, unaccented, no state suffix
   state           text,
   is_inferred     boolean NOT NULL
-);
+) WITH (fillfactor = 80);
 
 -- GRAIN: one row per zip prefix (first five digits of a CEP): the median latitude and longitude of
 -- its sample addresses inside Brazil, and its most frequent city and state.
@@ -145,15 +148,19 @@ CREATE TABLE {dw}.stg_order_placed (
 );
 CREATE INDEX stg_order_placed_account ON {dw}.stg_order_placed (customer_id);
 
--- GRAIN: one row per (order, status reported): the earliest time reported, the union of the flags.
+-- GRAIN: one row per order with a status reported: per status, the earliest time reported; the union
+-- of the flags. The current status is the reported one of highest lifecycle rank.
 CREATE TABLE {dw}.stg_order_status (
-  order_id    text        NOT NULL,
-  status      text        NOT NULL,
-  status_rank smallint    NOT NULL,
-  occurred_at timestamptz NOT NULL,
-  anomalies   text[]      NOT NULL,
-  PRIMARY KEY (order_id, status)
-);
+  order_id       text        PRIMARY KEY,
+  approved_at    timestamptz,
+  invoiced_at    timestamptz,
+  processing_at  timestamptz,
+  shipped_at     timestamptz,
+  delivered_at   timestamptz,
+  unavailable_at timestamptz,
+  canceled_at    timestamptz,
+  anomalies      text[]      NOT NULL
+) WITH (fillfactor = 80);
 
 -- GRAIN: one row per payment (order, sequential); the latest event wins.
 CREATE TABLE {dw}.stg_payment (
@@ -217,7 +224,7 @@ CREATE TABLE {dw}.stg_shipment (
   delivered_at            timestamptz,
   delivered_promised_date date,                       -- repeated by shipment.delivered
   anomalies               text[]      NOT NULL
-);
+) WITH (fillfactor = 80);
 
 -- GRAIN: one row per product, its latest state (by event time, then event id).
 CREATE TABLE {dw}.stg_product (
@@ -276,7 +283,7 @@ CREATE TABLE {dw}.fact_orders (
   delivery_seconds        numeric(20,6),              -- delivered − purchase, for delivered orders
   imported                boolean       NOT NULL,
   anomalies               text[]        NOT NULL
-);
+) WITH (fillfactor = 80);
 CREATE INDEX fact_orders_date ON {dw}.fact_orders (purchase_date_key);
 CREATE INDEX fact_orders_account ON {dw}.fact_orders (customer_id);
 CREATE INDEX fact_orders_buyer ON {dw}.fact_orders (buyer_key);
@@ -298,7 +305,7 @@ CREATE TABLE {dw}.fact_order_items (
   carrier_at        timestamptz,                      -- the order's hand-off to the carrier
   handed_over_late  boolean,                          -- carrier_at > shipping_limit_at; null before hand-off
   PRIMARY KEY (order_id, line_number)
-);
+) WITH (fillfactor = 80);
 CREATE INDEX fact_order_items_seller_month ON {dw}.fact_order_items (seller_id, purchase_month);
 
 -- GRAIN: one row per payment (order_id, sequential).
@@ -311,7 +318,7 @@ CREATE TABLE {dw}.fact_payments (
   purchase_date_key integer,                          -- null until the order is known
   anomalies         text[]        NOT NULL,
   PRIMARY KEY (order_id, sequential)
-);
+) WITH (fillfactor = 80);
 
 -- GRAIN: one row per shipment (= per order).
 CREATE TABLE {dw}.fact_deliveries (
@@ -336,7 +343,7 @@ CREATE TABLE {dw}.fact_deliveries (
   customer_state          text,
   distance_km             numeric(10,3),              -- haversine between the two zip prefixes' points
   anomalies               text[]        NOT NULL
-);
+) WITH (fillfactor = 80);
 CREATE INDEX fact_deliveries_cell ON {dw}.fact_deliveries (purchase_month, seller_state, customer_state);
 CREATE INDEX fact_deliveries_seller ON {dw}.fact_deliveries (seller_id);
 
@@ -351,7 +358,7 @@ CREATE TABLE {dw}.fact_reviews (
   answered_at       timestamptz,
   purchase_date_key integer,                          -- of the order; null until the order is known
   PRIMARY KEY (review_id, order_id)
-);
+) WITH (fillfactor = 80);
 CREATE INDEX fact_reviews_order ON {dw}.fact_reviews (order_id);
 CREATE INDEX fact_reviews_date ON {dw}.fact_reviews (purchase_date_key);
 
@@ -367,7 +374,7 @@ CREATE TABLE {dw}.customer_summary (
   revenue                 numeric(14,2) NOT NULL,     -- Σ gmv of kept orders
   first_purchased_at      timestamptz,
   first_purchase_date_key integer
-);
+) WITH (fillfactor = 80);
 CREATE INDEX customer_summary_first_date ON {dw}.customer_summary (first_purchase_date_key);
 CREATE INDEX customer_summary_segment ON {dw}.customer_summary ((coalesce(segment, 'unsegmented'))) WHERE customer_unique_id IS NOT NULL;
 
@@ -394,7 +401,7 @@ CREATE TABLE {dw}.mart_executive_dashboard (
   review_count       integer       NOT NULL,
   review_score_sum   integer       NOT NULL,
   avg_review_score   numeric(6,4)
-);
+) WITH (fillfactor = 80);
 
 -- GRAIN: one row per (seller, purchase month) with at least one order line.
 CREATE TABLE {dw}.mart_seller_performance (
@@ -419,7 +426,7 @@ CREATE TABLE {dw}.mart_seller_performance (
   late_handoff_lines integer       NOT NULL,
   late_handoff_share numeric(5,4),
   PRIMARY KEY (seller_id, month_key)
-);
+) WITH (fillfactor = 80);
 CREATE INDEX mart_seller_performance_month ON {dw}.mart_seller_performance (month_key);
 
 -- GRAIN: one row per customer segment ('unsegmented' for persons without one).
@@ -432,7 +439,7 @@ CREATE TABLE {dw}.mart_customer_segments (
   recency_days_sum   bigint        NOT NULL,
   avg_orders         numeric(12,4),
   avg_recency_days   numeric(12,4)
-);
+) WITH (fillfactor = 80);
 
 -- GRAIN: one row per (seller state, customer state, purchase month) with at least one delivery.
 CREATE TABLE {dw}.mart_delivery_performance (
@@ -448,6 +455,6 @@ CREATE TABLE {dw}.mart_delivery_performance (
   distance_km_sum     numeric(16,3) NOT NULL,
   avg_distance_km     numeric(10,4),
   PRIMARY KEY (seller_state, customer_state, month_key)
-);
+) WITH (fillfactor = 80);
 CREATE INDEX mart_delivery_performance_month ON {dw}.mart_delivery_performance (month_key);
 `;
