@@ -1,5 +1,7 @@
-// The warehouse service's composition root: configuration, logs, tracing, the HTTP API with
-// /health/live, /health/ready, /metrics and /openapi.json, and graceful shutdown.
+// The warehouse service's composition root: configuration, logs, tracing, then startWarehouseService
+// wires the database (created, warehouse schema migrated, readiness flag), the consumer of every
+// topic (batches applied to the star schema and marts), and the read API with /health/live,
+// /health/ready, /metrics and /openapi.json; runService stops them in reverse on SIGTERM.
 //
 // Tracing starts before express, http and pg are loaded so that its instrumentations can patch them;
 // tsc emits these statements in this order, so keep the first import and call where they are.
@@ -7,63 +9,25 @@ import { startTracing } from '@mercado/service-kit/tracing';
 
 const tracing = startTracing({ serviceName: 'warehouse' });
 
-import { createKafkaClient } from '@mercado/messaging';
-import { createPool, ensureDatabase } from '@mercado/postgres';
-import {
-  createHttpApp,
-  createLogger,
-  createMetrics,
-  databaseCheck,
-  HealthRegistry,
-  kafkaCheck,
-  loadConfigOrExit,
-  runService,
-  serviceConfigSchema,
-  startHttpServer,
-  stoppable,
-  tokenVerifierFromConfig,
-} from '@mercado/service-kit';
+import { createLogger, createMetrics, HealthRegistry, loadConfigOrExit, runService, stoppable } from '@mercado/service-kit';
+import { warehouseConfigSchema } from './interface/warehouse.config';
+import { startWarehouseService, WAREHOUSE_SERVICE } from './interface/warehouse.service';
 
-const SERVICE = 'warehouse';
-
-const config = loadConfigOrExit(serviceConfigSchema({ serviceName: SERVICE, defaultPort: 3005 }));
-const logger = createLogger({ serviceName: SERVICE, level: config.LOG_LEVEL });
+const config = loadConfigOrExit(warehouseConfigSchema);
+const logger = createLogger({ serviceName: WAREHOUSE_SERVICE, level: config.LOG_LEVEL });
 const health = new HealthRegistry();
-const metrics = createMetrics({ serviceName: SERVICE });
+const metrics = createMetrics({ serviceName: WAREHOUSE_SERVICE });
 
 void runService({
-  name: SERVICE,
+  name: WAREHOUSE_SERVICE,
   logger,
   health,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   start: async () => {
     logger.info({ reason: tracing.reason }, tracing.enabled ? 'tracing on' : 'tracing off');
     const stopTracing = stoppable('tracing', () => tracing.stop());
-
-    await ensureDatabase(config.DATABASE_URL);
-    const pool = createPool(config.DATABASE_URL, { applicationName: SERVICE });
-    const kafkaAdmin = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: SERVICE, logger }).admin();
-    health.register(
-      databaseCheck(pool),
-      kafkaCheck(async () => {
-        await kafkaAdmin.connect();
-        await kafkaAdmin.describeCluster();
-      }),
-    );
-
-    const { app } = createHttpApp({
-      serviceName: SERVICE,
-      routes: [],
-      auth: await tokenVerifierFromConfig(config),
-      logger,
-      metrics,
-      health,
-      openapi: { title: 'Mercado warehouse API' },
-    });
-    const server = await startHttpServer(app, { port: config.PORT, host: config.HOST });
-    logger.info({ port: server.port }, 'listening');
-
-    // Stopped in reverse: the HTTP server first, the pool and tracing last.
-    return [stopTracing, stoppable('pg pool', () => pool.end()), stoppable('kafka admin', () => kafkaAdmin.disconnect()), server];
+    const service = await startWarehouseService({ config, logger, metrics, health });
+    // Stopped in reverse: the HTTP server first, then the consumer, the pool; tracing last.
+    return [stopTracing, ...service.stoppables];
   },
 });

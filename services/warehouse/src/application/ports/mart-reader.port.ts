@@ -1,0 +1,76 @@
+import { type IsoDate } from '../../domain/calendar/calendar-date';
+import { type DeliveryTotals } from '../../domain/metrics/delivery-metrics';
+import { type ExecutiveTotals } from '../../domain/metrics/executive-metrics';
+import { type SegmentTotals } from '../../domain/metrics/segment-metrics';
+import { type SellerTotals } from '../../domain/metrics/seller-metrics';
+
+/** Months as keys yyyymm, both included. */
+export interface MonthKeyRange {
+  from: number;
+  to: number;
+}
+
+export interface ExecutiveDay {
+  date: IsoDate;
+  totals: ExecutiveTotals;
+}
+
+export interface SellerMonth {
+  monthKey: number;
+  totals: SellerTotals;
+}
+
+export interface SellerSummary {
+  sellerId: string;
+  city: string | null;
+  state: string | null;
+  totals: SellerTotals;
+}
+
+export interface DeliveryCellTotals {
+  sellerState: string;
+  customerState: string;
+  totals: DeliveryTotals;
+}
+
+export interface TopicFreshnessRow {
+  topic: string;
+  newestEventTime: string;
+  lastAppliedAt: string;
+  eventsApplied: number;
+  lastBatchLatencySeconds: number;
+}
+
+export interface ConsumerLagRow {
+  consumer: string;
+  topic: string;
+  partition: number;
+  lag: number;
+  observedAt: string;
+}
+
+export interface BatchLatencyRow {
+  appliedAt: string;
+  events: number;
+  applySeconds: number;
+  minLatencySeconds: number;
+  maxLatencySeconds: number;
+  avgLatencySeconds: number;
+}
+
+/**
+ * Reads the marts (and dimensions for names), never the facts: every answer is a lookup or a sum over
+ * pre-aggregated rows, whatever the size of the history.
+ */
+export interface MartReader {
+  executiveDays(from: IsoDate, to: IsoDate): Promise<ExecutiveDay[]>;
+  sellerMonths(sellerId: string, months: MonthKeyRange): Promise<SellerMonth[]>;
+  sellerExists(sellerId: string): Promise<{ city: string | null; state: string | null } | null>;
+  /** Sellers ranked by the sum of `by` over the months, best first. */
+  sellerRanking(months: MonthKeyRange, by: 'revenue' | 'orders', limit: number, offset: number): Promise<SellerSummary[]>;
+  segments(): Promise<SegmentTotals[]>;
+  deliveryCells(months: MonthKeyRange, filter: { sellerState?: string; customerState?: string }): Promise<DeliveryCellTotals[]>;
+  topicFreshness(): Promise<TopicFreshnessRow[]>;
+  consumerLag(): Promise<ConsumerLagRow[]>;
+  recentBatches(limit: number): Promise<BatchLatencyRow[]>;
+}

@@ -1,0 +1,100 @@
+import { catalog } from '@mercado/contracts';
+import { ensureMessagingSchema, startServiceMessaging, type EventBatchHandler } from '@mercado/messaging';
+import { createPool, ensureDatabase } from '@mercado/postgres';
+import {
+  createHttpApp,
+  databaseCheck,
+  flagCheck,
+  type HealthRegistry,
+  type Logger,
+  type ServiceMetrics,
+  startHttpServer,
+  stoppable,
+  type Stoppable,
+  tokenVerifierFromConfig,
+} from '@mercado/service-kit';
+import { type Express } from 'express';
+import { WarehouseQueryService } from '../application/queries/warehouse-query.service';
+import { lagRecordingMetrics } from '../infrastructure/messaging/lag-recording.metrics';
+import { eventToMartHistogram } from '../infrastructure/observability/event-to-mart.histogram';
+import { migrateWarehouse } from '../infrastructure/sql/migrator';
+import { PgMartReader } from '../infrastructure/sql/pg-mart.reader';
+import { createWarehouseApplier } from '../infrastructure/warehouse-applier';
+import { warehouseErrorMapper } from './http/warehouse.error-mappers';
+import { warehouseRoutes } from './http/warehouse.routes';
+import { type WarehouseConfig } from './warehouse.config';
+
+export const WAREHOUSE_SERVICE = 'warehouse';
+/** The consumer's name under the configured prefix: its group and its inbox key. */
+export const WAREHOUSE_CONSUMER = 'warehouse';
+
+export interface WarehouseServiceParts {
+  config: WarehouseConfig;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  health: HealthRegistry;
+}
+
+export interface RunningWarehouseService {
+  app: Express;
+  port: number;
+  /** In start order; stop them in reverse (runService does). */
+  stoppables: Stoppable[];
+}
+
+/**
+ * Starts the warehouse: its database (created if missing, the warehouse schema migrated, readiness
+ * flag), the consumer of every catalog topic (each batch applied to the star schema and marts in
+ * the inbox's transaction), then the read API. A failure part-way stops what was started.
+ */
+export async function startWarehouseService({ config, logger, metrics, health }: WarehouseServiceParts): Promise<RunningWarehouseService> {
+  const stoppables: Stoppable[] = [];
+  try {
+    const migrated = flagCheck('migrations', 'warehouse schema not migrated yet');
+    health.register(migrated);
+    await ensureDatabase(config.DATABASE_URL);
+    const pool = createPool(config.DATABASE_URL, { applicationName: WAREHOUSE_SERVICE, max: config.DATABASE_POOL_SIZE });
+    stoppables.push(stoppable('pg pool', () => pool.end()));
+    const applied = await migrateWarehouse(pool);
+    await ensureMessagingSchema(pool);
+    migrated.set(true);
+    logger.info({ applied }, 'warehouse schema migrated');
+    health.register(databaseCheck(pool));
+
+    const applier = createWarehouseApplier({ observeLatency: eventToMartHistogram(metrics.registry) });
+    const handler: EventBatchHandler = async (tx, events) => {
+      await applier.execute(tx, events);
+    };
+    const messaging = await startServiceMessaging({
+      serviceName: WAREHOUSE_SERVICE,
+      kafkaBrokers: config.KAFKA_BROKERS,
+      databaseUrl: config.DATABASE_URL,
+      pool,
+      topics: [],
+      topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
+      consumers: [{ groupId: `${config.KAFKA_CONSUMER_PREFIX}.${WAREHOUSE_CONSUMER}`, topics: catalog.topics().map((t) => t.name), handler }],
+      metrics: lagRecordingMetrics(metrics.messaging, pool, (error) => logger.warn({ error: String(error) }, 'consumer lag not recorded')),
+      logger,
+    });
+    stoppables.push(...messaging.stoppables);
+    health.register(...messaging.checks);
+
+    const { app } = createHttpApp({
+      serviceName: WAREHOUSE_SERVICE,
+      routes: warehouseRoutes(new WarehouseQueryService(new PgMartReader(pool))),
+      auth: await tokenVerifierFromConfig(config),
+      logger,
+      metrics,
+      health,
+      errorMappers: [warehouseErrorMapper],
+      openapi: { title: 'Mercado warehouse API', description: 'KPIs, sellers, segments, deliveries and freshness, answered from the warehouse marts.' },
+    });
+    const server = await startHttpServer(app, { port: config.PORT, host: config.HOST });
+    stoppables.push(server);
+    logger.info({ port: server.port }, 'listening');
+    return { app, port: server.port, stoppables };
+  } catch (error) {
+    for (const item of stoppables.reverse()) await item.stop().catch(() => undefined);
+    throw error;
+  }
+}
