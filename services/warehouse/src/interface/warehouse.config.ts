@@ -8,9 +8,11 @@ export interface WarehouseConfig extends ServiceConfig {
   /** The consumer is `<prefix>.warehouse` (its group and inbox key); `warehouse` in every deployment. */
   KAFKA_CONSUMER_PREFIX: string;
   DATABASE_POOL_SIZE: number;
+  /** Upper bound of one partition's batch in bytes: ~8,000 events at 4 MB. */
+  CONSUMER_MAX_BYTES_PER_PARTITION: number;
 }
 
-export const warehouseConfigSchema = serviceConfigSchema<Pick<WarehouseConfig, 'KAFKA_TOPIC_OVERRIDES' | 'KAFKA_CONSUMER_PREFIX' | 'DATABASE_POOL_SIZE'>>(
+export const warehouseConfigSchema = serviceConfigSchema<Pick<WarehouseConfig, 'KAFKA_TOPIC_OVERRIDES' | 'KAFKA_CONSUMER_PREFIX' | 'DATABASE_POOL_SIZE' | 'CONSUMER_MAX_BYTES_PER_PARTITION'>>(
   { serviceName: 'warehouse', defaultPort: 3005 },
   {
     KAFKA_TOPIC_OVERRIDES: Joi.string()
@@ -22,5 +24,6 @@ export const warehouseConfigSchema = serviceConfigSchema<Pick<WarehouseConfig, '
       .default('warehouse')
       .messages({ 'string.pattern.base': 'must be letters, digits, dots, dashes or underscores' }),
     DATABASE_POOL_SIZE: Joi.number().integer().min(2).max(100).default(10),
+    CONSUMER_MAX_BYTES_PER_PARTITION: Joi.number().integer().min(64 * 1024).max(64 * 1024 * 1024).default(4 * 1024 * 1024),
   },
 ) as unknown as Joi.ObjectSchema<WarehouseConfig>;

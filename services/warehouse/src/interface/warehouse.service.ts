@@ -1,5 +1,5 @@
 import { catalog } from '@mercado/contracts';
-import { ensureMessagingSchema, startServiceMessaging, type EventBatchHandler } from '@mercado/messaging';
+import { createKafkaClient, ensureMessagingSchema, EventConsumer, startServiceMessaging, type EventBatchHandler } from '@mercado/messaging';
 import { createPool, ensureDatabase } from '@mercado/postgres';
 import {
   createHttpApp,
@@ -65,19 +65,35 @@ export async function startWarehouseService({ config, logger, metrics, health }:
     const handler: EventBatchHandler = async (tx, events) => {
       await applier.execute(tx, events);
     };
+    // The topics exist (provisioned here if the producers have not done it yet); the consumer is
+    // built here rather than by startServiceMessaging, to take bigger batches: set-based applying
+    // costs per batch, and a batch of ~8,000 events costs a third less per event than ~2,000.
+    const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: WAREHOUSE_SERVICE, logger });
+    const topics = catalog.topics().map((t) => t.name);
     const messaging = await startServiceMessaging({
       serviceName: WAREHOUSE_SERVICE,
       kafkaBrokers: config.KAFKA_BROKERS,
       databaseUrl: config.DATABASE_URL,
       pool,
-      topics: [],
+      topics,
       topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
-      consumers: [{ groupId: `${config.KAFKA_CONSUMER_PREFIX}.${WAREHOUSE_CONSUMER}`, topics: catalog.topics().map((t) => t.name), handler }],
-      metrics: lagRecordingMetrics(metrics.messaging, pool, (error) => logger.warn({ error: String(error) }, 'consumer lag not recorded')),
+      kafka,
       logger,
     });
     stoppables.push(...messaging.stoppables);
     health.register(...messaging.checks);
+    const consumer = new EventConsumer({
+      kafka,
+      consumer: `${config.KAFKA_CONSUMER_PREFIX}.${WAREHOUSE_CONSUMER}`,
+      topics: topics.map(messaging.topicOf),
+      pool,
+      handler,
+      maxBytesPerPartition: config.CONSUMER_MAX_BYTES_PER_PARTITION,
+      metrics: lagRecordingMetrics(metrics.messaging, pool, (error) => logger.warn({ error: String(error) }, 'consumer lag not recorded')),
+      logger,
+    });
+    await consumer.start();
+    stoppables.push(stoppable('warehouse consumer', () => consumer.stop()));
 
     const { app } = createHttpApp({
       serviceName: WAREHOUSE_SERVICE,
