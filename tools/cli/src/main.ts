@@ -10,7 +10,9 @@ import { ALL_SCOPES, up } from './platform/up.command';
 const usage = `usage: mercado <command> [options]
 
 commands:
-  up [--exit-when-ready] [--port-base N] [--db-prefix P]   run the platform (Kafka + five services) until Ctrl-C
+  up [--scale 0.05 | --data DIR | --no-data] [--seed N] [--exit-when-ready] [--port-base N] [--db-prefix P]
+        run the platform (Kafka + five services), load a generated sample (or DIR) through the import,
+        wait until the warehouse caught up, print the headline KPIs, and run until Ctrl-C
   generate --scale S --seed N --out DIR [--faults]           write the nine Olist files (synthetic, deterministic)
   import DIR [--rejects FILE] [--port-base N]               send the nine Olist files to the running services
   token [--scope "a:read b:write"] [--ttl 1h]              print a development bearer token (default: every scope)
@@ -27,6 +29,11 @@ async function main(argv: string[]): Promise<number> {
           'port-base': { type: 'string', default: process.env.MERCADO_PORT_BASE ?? '3000' },
           'db-prefix': { type: 'string', default: process.env.MERCADO_DB_PREFIX ?? '' },
           'ready-timeout': { type: 'string', default: '90' },
+          scale: { type: 'string', default: '0.05' },
+          seed: { type: 'string', default: '42' },
+          data: { type: 'string' },
+          'no-data': { type: 'boolean', default: false },
+          'drain-timeout': { type: 'string', default: '600' },
         },
       });
       await up({
@@ -35,6 +42,12 @@ async function main(argv: string[]): Promise<number> {
         databasePrefix: values['db-prefix'],
         readyTimeoutMs: Number(values['ready-timeout']) * 1000,
         out: process.stdout,
+        data: values['no-data']
+          ? { kind: 'none' }
+          : values.data
+            ? { kind: 'dir', dir: values.data }
+            : { kind: 'generate', scale: Number(values.scale), seed: Number(values.seed) },
+        drainTimeoutMs: Number(values['drain-timeout']) * 1000,
       });
       return 0;
     }
@@ -57,10 +70,15 @@ async function main(argv: string[]): Promise<number> {
         faults: values.faults,
       });
       for (const file of Object.values(summary.files)) {
-        process.stdout.write(`${file.fileName.padEnd(40)} ${String(file.rows).padStart(9)} rows${file.faultRows ? ` (${file.faultRows} faulty)` : ''}\n`);
+        process.stdout.write(
+          `${file.fileName.padEnd(40)} ${String(file.rows).padStart(9)} rows${file.faultRows ? ` (${file.faultRows} faulty)` : ''}\n`,
+        );
       }
-      if (summary.faultsManifest) process.stdout.write(`fault manifest: ${summary.faultsManifest} (${summary.faultCount} faults)\n`);
-      process.stdout.write(`written to ${path.resolve(values.out)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      if (summary.faultsManifest)
+        process.stdout.write(`fault manifest: ${summary.faultsManifest} (${summary.faultCount} faults)\n`);
+      process.stdout.write(
+        `written to ${path.resolve(values.out)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
       return 0;
     }
     case 'import': {
@@ -93,7 +111,10 @@ async function main(argv: string[]): Promise<number> {
     case 'token': {
       const { values } = parseArgs({
         args: rest,
-        options: { scope: { type: 'string', default: ALL_SCOPES.join(' ') }, ttl: { type: 'string', default: '1h' } },
+        options: {
+          scope: { type: 'string', default: ALL_SCOPES.join(' ') },
+          ttl: { type: 'string', default: '1h' },
+        },
       });
       process.stdout.write(`${await mintToken({ scopes: values.scope, ttl: values.ttl })}\n`);
       return 0;

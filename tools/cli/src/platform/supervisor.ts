@@ -30,7 +30,11 @@ export class Supervisor {
     const log = fs.openSync(spec.logFile, 'a');
     // detached: the child gets its own process group, so a terminal's Ctrl-C reaches only us and we
     // stop the children in order.
-    const child = spawn(spec.command, spec.args, { env: spec.env, stdio: ['ignore', log, log], detached: true });
+    const child = spawn(spec.command, spec.args, {
+      env: spec.env,
+      stdio: ['ignore', log, log],
+      detached: true,
+    });
     fs.closeSync(log);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const running = { spec, process: child, exited };
@@ -44,7 +48,9 @@ export class Supervisor {
     void child.exited.then((code) => (exitCode = code));
     while (Date.now() < deadline) {
       if (exitCode !== undefined) {
-        throw new Error(`${child.spec.name} exited with code ${exitCode} during start-up; last lines of ${child.spec.logFile}:\n${tail(child.spec.logFile, 20)}`);
+        throw new Error(
+          `${child.spec.name} exited with code ${exitCode} during start-up; last lines of ${child.spec.logFile}:\n${tail(child.spec.logFile, 20)}`,
+        );
       }
       try {
         const response = await fetch(child.spec.readyUrl, { signal: AbortSignal.timeout(1_000) });
@@ -54,14 +60,20 @@ export class Supervisor {
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error(`${child.spec.name} was not ready at ${child.spec.readyUrl} within ${timeoutMs / 1000}s; see ${child.spec.logFile}:\n${tail(child.spec.logFile, 20)}`);
+    throw new Error(
+      `${child.spec.name} was not ready at ${child.spec.readyUrl} within ${timeoutMs / 1000}s; see ${child.spec.logFile}:\n${tail(child.spec.logFile, 20)}`,
+    );
   }
 
   /** Stops every child (reverse start order), escalating to SIGKILL after `deadlineMs`. */
   async stopAll(deadlineMs = 15_000): Promise<void> {
-    const alive = [...this.children].reverse().filter((c) => c.process.exitCode === null && c.process.signalCode === null);
+    const alive = [...this.children]
+      .reverse()
+      .filter((c) => c.process.exitCode === null && c.process.signalCode === null);
     for (const child of alive) signal(child, 'SIGTERM');
-    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), deadlineMs).unref());
+    const timer = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), deadlineMs).unref(),
+    );
     const all = Promise.all(alive.map((c) => c.exited));
     if ((await Promise.race([all, timer])) === 'timeout') {
       for (const child of alive) signal(child, 'SIGKILL');

@@ -29,10 +29,18 @@ describe('mercado up', () => {
 
   it('starts the five services, prints their URLs and readiness, and leaves no process behind after SIGINT', async () => {
     const root = repoRoot();
-    const child = spawn(process.execPath, [path.join(root, 'tools/cli/dist/main.js'), 'up', '--port-base', '4100', '--db-prefix', prefix], {
-      env: { ...process.env, KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'tools/cli/dist/main.js'), 'up', '--no-data', '--port-base', '4100', '--db-prefix', prefix],
+      {
+        env: {
+          ...process.env,
+          KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
+          LOG_LEVEL: 'warn',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

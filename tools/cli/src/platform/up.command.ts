@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { mintToken } from '@mercado/service-kit';
+import { generateOlist } from '../generate';
+import { formatImportSummary, importOlist } from '../import/olist-import';
 import { runKafkaScript } from './kafka-control';
+import { waitForPipelineDrain } from './pipeline-drain';
 import { repoRoot } from './repo-root';
 import { platformServices, type PlatformService } from './service-catalog';
 import { Supervisor, type RunningChild } from './supervisor';
@@ -13,6 +16,10 @@ export interface UpOptions {
   databasePrefix: string;
   readyTimeoutMs: number;
   out: NodeJS.WritableStream;
+  /** What to load once the services run: a generated sample, the Olist files of a folder, or nothing. */
+  data: { kind: 'generate'; scale: number; seed: number } | { kind: 'dir'; dir: string } | { kind: 'none' };
+  /** How long to wait for the warehouse to apply every event of the import. */
+  drainTimeoutMs: number;
 }
 
 export interface UpResult {
@@ -99,17 +106,42 @@ export async function up(options: UpOptions, env: NodeJS.ProcessEnv = process.en
   say('');
   say('Mercado is running:');
   say(`  Kafka        ${kafkaBrokers}${startedKafka ? ' (started by this command)' : ''}`);
-  say(`  PostgreSQL   ${server.hostname}:${server.port || 5432} (databases ${platformServices.map((s) => options.databasePrefix + s.database).join(', ')})`);
+  say(
+    `  PostgreSQL   ${server.hostname}:${server.port || 5432} (databases ${platformServices.map((s) => options.databasePrefix + s.database).join(', ')})`,
+  );
   for (const { service, port, child } of running) {
-    const health = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status).catch(() => 'unreachable');
-    say(`  ${service.name.padEnd(12)} http://127.0.0.1:${port}  ready=${health}  pid=${child.process.pid}  log=.cache/logs/${service.name}.log`);
+    const health = await fetch(`http://127.0.0.1:${port}/health/ready`)
+      .then((r) => r.status)
+      .catch(() => 'unreachable');
+    say(
+      `  ${service.name.padEnd(12)} http://127.0.0.1:${port}  ready=${health}  pid=${child.process.pid}  log=.cache/logs/${service.name}.log`,
+    );
   }
   const token = await mintToken({ scopes: ALL_SCOPES, ttl: '12h', subject: 'mercado-up' });
+  try {
+    if (options.data.kind !== 'none')
+      await loadData(
+        options,
+        root,
+        running.map((r) => ({ name: r.service.name, url: `http://127.0.0.1:${r.port}` })),
+        token,
+        say,
+      );
+  } catch (error) {
+    await stopEverything();
+    throw error;
+  }
   say('');
   say(`Development token (12 h, every scope):\n  export MERCADO_TOKEN=${token}`);
-  say(`  curl -H "Authorization: Bearer $MERCADO_TOKEN" http://127.0.0.1:${options.portBase + 5}/openapi.json`);
+  say(
+    `  curl -H "Authorization: Bearer $MERCADO_TOKEN" http://127.0.0.1:${options.portBase + 5}/openapi.json`,
+  );
   const result: UpResult = {
-    services: running.map(({ service, port, child }) => ({ name: service.name, url: `http://127.0.0.1:${port}`, pid: child.process.pid! })),
+    services: running.map(({ service, port, child }) => ({
+      name: service.name,
+      url: `http://127.0.0.1:${port}`,
+      pid: child.process.pid!,
+    })),
     startedKafka,
   };
 
@@ -132,4 +164,57 @@ export async function up(options: UpOptions, env: NodeJS.ProcessEnv = process.en
   await stopEverything();
   say('Stopped.');
   return result;
+}
+
+async function loadData(
+  options: UpOptions,
+  root: string,
+  services: Array<{ name: PlatformService['name']; url: string }>,
+  token: string,
+  say: (line: string) => void,
+): Promise<void> {
+  let dir: string;
+  if (options.data.kind === 'generate') {
+    dir = path.join(root, '.cache', 'sample', `scale-${options.data.scale}-seed-${options.data.seed}`);
+    say('');
+    say(
+      `Generating a synthetic Olist sample (scale ${options.data.scale}, seed ${options.data.seed}) in ${path.relative(root, dir)}`,
+    );
+    await generateOlist({ scale: options.data.scale, seed: options.data.seed, outDir: dir });
+  } else if (options.data.kind === 'dir') {
+    dir = path.resolve(options.data.dir);
+  } else {
+    return;
+  }
+  const urls = Object.fromEntries(services.map((s) => [s.name, s.url])) as Record<
+    PlatformService['name'],
+    string
+  >;
+  say(`Importing ${dir}`);
+  const summary = await importOlist({
+    dir,
+    endpoints: urls,
+    token,
+    rejectsPath: path.join(root, '.cache', 'import-rejects.ndjson'),
+    progress: (line) => say(`  ${line}`),
+  });
+  say(formatImportSummary(summary));
+  const drainSeconds = await waitForPipelineDrain({
+    serviceUrls: services.map((s) => s.url),
+    timeoutMs: options.drainTimeoutMs,
+  });
+  say(
+    `The warehouse had applied every resulting event ${drainSeconds.toFixed(1)} s after the import ended (${(summary.seconds + drainSeconds).toFixed(1)} s in all).`,
+  );
+  const response = await fetch(`${urls.warehouse}/warehouse/executive/kpis?from=2016-01-01&to=2030-12-31`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`warehouse KPIs answered ${response.status}: ${await response.text()}`);
+  const kpis = (await response.json()) as Record<string, unknown>;
+  say('');
+  say('Headline KPIs (mart_executive_dashboard, all purchase dates):');
+  for (const [key, value] of Object.entries(kpis)) {
+    if (key === 'from' || key === 'to') continue;
+    say(`  ${key.padEnd(20)} ${value === null ? '—' : String(value)}`);
+  }
 }
