@@ -46,6 +46,12 @@ describe('customer service (HTTP API, real PostgreSQL and Kafka)', () => {
   it('is ready once its database is migrated and Kafka answers', async () => {
     const ready = await api().get('/health/ready').expect(200);
     expect(Object.keys(ready.body.checks).sort()).toEqual(['database', 'kafka', 'migrations']);
+    const openapi = (await api().get('/openapi.json').expect(200)).body;
+    expect(openapi.paths['/imports/customers'].post.description).toContain('"customer_zip_code_prefix"');
+    expect(openapi.paths['/imports/reviews'].post.description).toContain('"review_comment_message"');
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/customers', '/customers/{customerUniqueId}', '/segments/summary', '/segments/recompute', '/reviews']),
+    );
   });
 
   it('registers a person once, adds an account with a move, and refuses an account of another person', async () => {

@@ -60,6 +60,13 @@ describe('sales service (HTTP API, real PostgreSQL and Kafka)', () => {
   it('is ready once its database is migrated and Kafka answers', async () => {
     const ready = await api().get('/health/ready').expect(200);
     expect(Object.keys(ready.body.checks).sort()).toEqual(['database', 'kafka', 'migrations']);
+    const openapi = (await api().get('/openapi.json').expect(200)).body;
+    const importOperation = openapi.paths['/imports/orders'].post;
+    expect(Object.keys(importOperation.requestBody.content)).toEqual(['application/x-ndjson']);
+    expect(importOperation.description).toContain('"order_purchase_timestamp"');
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/orders', '/orders/{orderId}', '/orders/{orderId}/approve', '/orders/{orderId}/invoice', '/orders/{orderId}/cancel', '/orders/{orderId}/payments']),
+    );
   });
 
   it('places an order once, publishes sales.order.placed, and treats a repeat as a no-op and other content as a conflict', async () => {

@@ -1,0 +1,204 @@
+// Bulk import benchmark: Olist-sized synthetic customer rows (100k accounts of about 96k persons)
+// streamed as NDJSON to POST /imports/customers of a real customer service process (real HTTP, its
+// own PostgreSQL database, outbox rows written in the same transactions, the relay publishing to
+// Kafka). Prints rows/s, CPU and the service's peak RSS. Run: pnpm --filter @mercado/customer-service bench
+//   options: --rows 100000 --chunk 2000 --seed 7 --rerun (import the same body again) --keep (keep the database)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { TOPICS } from '@mercado/contracts';
+import { createKafkaClient } from '@mercado/messaging';
+import { mintToken } from '@mercado/service-kit';
+import { Client } from 'pg';
+import { generateCustomers } from './olist-customers.generator';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] !== undefined ? args[index + 1]! : fallback;
+};
+const ROWS = Number(option('rows', '100000'));
+const CHUNK = option('chunk', '2000');
+const SEED = Number(option('seed', '7'));
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+const RUN = `${Date.now().toString(36)}_${process.pid}`;
+const DATABASE = `bench_customer_${RUN}`;
+const TOPIC_OVERRIDES = Object.fromEntries(
+  [TOPICS.customerCustomer.name, TOPICS.customerReview.name, TOPICS.salesOrder.name, TOPICS.salesPayment.name].map((name) => [name, `bench_${name.replace(/\./g, '_')}_${RUN}`]),
+);
+
+function databaseUrl(database: string): string {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Resident memory of a process in bytes: current (VmRSS) and peak (VmHWM), from /proc. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+async function waitUntilReady(baseUrl: string, service: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (service.exitCode !== null) throw new Error(`the service exited with ${service.exitCode}`);
+    const ready = await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the service did not become ready within 60 s');
+}
+
+/** Streams the generated rows as NDJSON; resolves with the answer and the time it took. */
+function importCustomers(baseUrl: string, token: string): Promise<{ status: number; body: string; seconds: number }> {
+  const lines = (function* () {
+    let batch = '';
+    for (const row of generateCustomers(ROWS, SEED)) {
+      batch += `${JSON.stringify(row)}\n`;
+      if (batch.length > 64 * 1024) {
+        yield batch;
+        batch = '';
+      }
+    }
+    if (batch) yield batch;
+  })();
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${baseUrl}/imports/customers`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-ndjson', Authorization: `Bearer ${token}` },
+    });
+    request.on('response', (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, seconds: (performance.now() - started) / 1000 }));
+    });
+    request.on('error', reject);
+    Readable.from(lines).pipe(request);
+  });
+}
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const main = path.join(__dirname, '..', 'src', 'main.js');
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const service = spawn(process.execPath, [...nodeArgs, main], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl(DATABASE),
+      KAFKA_BROKERS: BROKERS,
+      KAFKA_TOPIC_OVERRIDES: Object.entries(TOPIC_OVERRIDES)
+        .map(([name, actual]) => `${name}=${actual}`)
+        .join(','),
+      KAFKA_CONSUMER_PREFIX: `bench_customer_${RUN}`,
+      IMPORT_CHUNK_SIZE: CHUNK,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const admin = new Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  try {
+    await waitUntilReady(baseUrl, service);
+    const token = await mintToken({ scopes: ['customers:write', 'customers:read'], ttl: '1h' });
+    const idle = memoryOf(service.pid!);
+    let sampledPeak = idle.rss;
+    const sampler = setInterval(() => {
+      sampledPeak = Math.max(sampledPeak, memoryOf(service.pid!).rss);
+    }, 100);
+
+    const cpuBefore = cpuSecondsOf(service.pid!);
+    const first = await importCustomers(baseUrl, token);
+    const serviceCpu = cpuSecondsOf(service.pid!) - cpuBefore;
+    // The database's share: CPU of the server processes serving this database (pool and relay).
+    const backends = await admin.query<{ pid: number; application_name: string }>(
+      'SELECT pid, application_name FROM pg_stat_activity WHERE datname = $1',
+      [DATABASE],
+    );
+    const relayCpu = backends.rows.filter((row) => row.application_name === 'outbox-relay').reduce((sum, row) => sum + cpuSecondsOf(row.pid), 0);
+    const databaseCpu = backends.rows.reduce((sum, row) => sum + cpuSecondsOf(row.pid), 0);
+    const afterFirst = memoryOf(service.pid!);
+    if (first.status !== 200) throw new Error(`import answered ${first.status}: ${first.body.slice(0, 500)}`);
+    const summary = JSON.parse(first.body) as { received: number; accepted: number; duplicates: number; rejected: unknown[] };
+
+    const db = new Client({ connectionString: databaseUrl(DATABASE) });
+    await db.connect();
+    const tables = await db.query<{ persons: string; accounts: string }>(
+      'SELECT (SELECT count(*) FROM customer) AS persons, (SELECT count(*) FROM customer_account) AS accounts',
+    );
+    const stored = tables.rows[0]!;
+    const appended = (await db.query<{ n: string }>('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM messaging_outbox_position_seq')).rows[0]!.n;
+
+    console.log(`customer bulk import benchmark (${new Date().toISOString()}, ${os.cpus().length} CPU ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version})`);
+    console.log(`input: ${ROWS} customer rows, chunk ${CHUNK}`);
+    console.log(`summary: received ${summary.received}, accepted ${summary.accepted}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}`);
+    console.log(`stored: ${stored.persons} persons, ${stored.accounts} accounts; ${appended} events appended to the outbox`);
+    console.log(`import: ${first.seconds.toFixed(1)} s, ${Math.round(ROWS / first.seconds)} rows/s`);
+    console.log(`service RSS: idle ${mb(idle.rss)}, peak ${mb(Math.max(afterFirst.peak, sampledPeak))}`);
+    console.log(
+      `CPU: service ${serviceCpu.toFixed(1)} s; PostgreSQL ${databaseCpu.toFixed(1)} s, of which the relay's session ${relayCpu.toFixed(1)} s ` +
+        `(machine load ${os.loadavg()[0]!.toFixed(1)})`,
+    );
+
+    if (args.includes('--rerun')) {
+      const again = await importCustomers(baseUrl, token);
+      const rerun = JSON.parse(again.body) as { accepted: number; duplicates: number };
+      const after = (await db.query<{ n: string }>('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM messaging_outbox_position_seq')).rows[0]!.n;
+      console.log(`re-run: ${again.seconds.toFixed(1)} s, accepted ${rerun.accepted}, duplicates ${rerun.duplicates}, events appended ${Number(after) - Number(appended)}; peak RSS ${mb(memoryOf(service.pid!).peak)}`);
+    }
+    clearInterval(sampler);
+    await db.end();
+  } finally {
+    service.kill('SIGTERM');
+    await new Promise((resolve) => service.once('exit', resolve));
+    if (!args.includes('--keep')) {
+      await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+      const kafka = createKafkaClient({ brokers: BROKERS.split(','), clientId: 'customer-bench' });
+      const kafkaAdmin = kafka.admin();
+      await kafkaAdmin.connect();
+      const topics = Object.values(TOPIC_OVERRIDES).flatMap((name) => [name, `${name}.dlq`]);
+      await kafkaAdmin.deleteTopics({ topics }).catch(() => undefined);
+      await kafkaAdmin.disconnect();
+    }
+    await admin.end();
+  }
+}
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MiB`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
