@@ -4,7 +4,8 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 /**
  * The sales database: orders with their lines, payments and status history, and the messaging
  * outbox and inbox. Money is integer cents (bigint), instants timestamptz, the estimated delivery a
- * date. The order's `version` is the optimistic-concurrency check of the aggregate.
+ * date. The order's `version` is the optimistic-concurrency check of the aggregate. Ids sort
+ * byte-wise (COLLATE "C") whatever the server's default, as the keyset cursors expect.
  *
  * The child tables have no foreign key to sales_order on purpose: they are parts of the aggregate,
  * written only by its repository in the transaction that writes (and version-checks) the order, and
@@ -17,8 +18,8 @@ export class SalesSchema1764460000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE TABLE sales_order (
-        order_id                text        PRIMARY KEY,
-        customer_id             text        NOT NULL,
+        order_id                text COLLATE "C" PRIMARY KEY,
+        customer_id             text COLLATE "C" NOT NULL,
         status                  text        NOT NULL CHECK (status IN ('created', 'approved', 'invoiced', 'processing', 'shipped', 'delivered', 'canceled', 'unavailable')),
         purchased_at            timestamptz NOT NULL,
         estimated_delivery_date date,
@@ -37,7 +38,7 @@ export class SalesSchema1764460000000 implements MigrationInterface {
       CREATE INDEX sales_order_by_status ON sales_order (status, purchased_at DESC, order_id DESC);
 
       CREATE TABLE sales_order_line (
-        order_id          text        NOT NULL,
+        order_id          text COLLATE "C" NOT NULL,
         line_number       integer     NOT NULL CHECK (line_number >= 1),
         product_id        text        NOT NULL,
         seller_id         text        NOT NULL,
@@ -48,7 +49,7 @@ export class SalesSchema1764460000000 implements MigrationInterface {
       );
 
       CREATE TABLE sales_payment (
-        order_id     text    NOT NULL,
+        order_id     text COLLATE "C" NOT NULL,
         sequential   integer NOT NULL CHECK (sequential >= 1),
         type         text    NOT NULL CHECK (type IN ('credit_card', 'boleto', 'voucher', 'debit_card', 'not_defined')),
         installments integer NOT NULL CHECK (installments BETWEEN 0 AND 24),
@@ -57,7 +58,7 @@ export class SalesSchema1764460000000 implements MigrationInterface {
       );
 
       CREATE TABLE sales_order_status_change (
-        order_id text        NOT NULL,
+        order_id text COLLATE "C" NOT NULL,
         position smallint    NOT NULL CHECK (position >= 1),
         status   text        NOT NULL,
         at       timestamptz NOT NULL,
