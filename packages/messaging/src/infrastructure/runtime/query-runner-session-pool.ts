@@ -9,6 +9,8 @@ export interface QueryRunnerLike {
   connect(): Promise<unknown>;
   query(text: string, parameters: unknown[] | undefined, useStructuredResult: true): Promise<{ records: unknown[]; affected?: number | null }>;
   release(): Promise<void>;
+  /** typeorm's PostgreSQL runner: releases with an error so that the pool drops the connection. */
+  releasePostgresConnection?(error?: Error): Promise<void>;
 }
 
 const runners = new WeakMap<object, QueryRunnerLike>();
@@ -28,7 +30,12 @@ export function queryRunnerSessionPool(source: { createQueryRunner(): QueryRunne
           const result = await runner.query(text, values, true);
           return { rows: result.records as R[], rowCount: result.affected ?? null };
         },
-        release: () => void runner.release(),
+        // A connection the inbox found broken (its ROLLBACK failed) must not go back to the pool.
+        release: (destroy?: Error | boolean) => {
+          const broken = destroy instanceof Error ? destroy : destroy ? new Error('connection discarded') : undefined;
+          const released = broken && runner.releasePostgresConnection ? runner.releasePostgresConnection(broken) : runner.release();
+          void released.catch(() => undefined);
+        },
       };
       runners.set(session, runner);
       return session;
