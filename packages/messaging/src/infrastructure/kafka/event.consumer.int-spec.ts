@@ -142,6 +142,10 @@ describe('EventConsumer (real PostgreSQL and Kafka)', () => {
       const producing = { traceId: 'a3ce929d0e0e47364bf92f3577b34da6', spanId: '00f067aa0ba902b7', traceFlags: TraceFlags.SAMPLED };
       const traced = orderApproved('traced-order');
       await context.with(trace.setSpanContext(ROOT_CONTEXT, producing), () => writer.append(pool, [traced]));
+      // The envelope itself records the trace it was born in (the relay deletes the row once sent).
+      const stored = await pool.query<{ envelope: EventEnvelope; headers: Record<string, string> }>('SELECT envelope, headers FROM messaging_outbox');
+      expect(stored.rows[0]!.envelope.traceparent).toBe(`00-${producing.traceId}-${producing.spanId}-01`);
+      expect(stored.rows[0]!.headers.traceparent).toBe(`00-${producing.traceId}-${producing.spanId}-01`);
 
       const seenTraces = new Map<string, string | undefined>();
       const handler: EventBatchHandler = async (tx, events: readonly EventEnvelope[]) => {
@@ -157,8 +161,6 @@ describe('EventConsumer (real PostgreSQL and Kafka)', () => {
       await first.start();
       await waitFor('the traced event applied', async () => seenTraces.size, (n) => n === 1);
       expect(seenTraces.get(traced.id)).toBe(producing.traceId);
-      const stored = await pool.query<{ envelope: EventEnvelope }>('SELECT envelope FROM messaging_outbox');
-      expect(stored.rows[0]!.envelope.traceparent).toBe(`00-${producing.traceId}-${producing.spanId}-01`);
 
       // A second member joins while events flow (rebalance), then the first leaves (another one).
       const events = Array.from({ length: 3_000 }, (_, i) => orderApproved(`order-${i % 50}`));
