@@ -9,7 +9,7 @@ import type { OlistReject, OlistRecordByKind } from '../olist/olist-records';
 import { readOlistFile } from '../olist/olist-reader';
 import { formatReject } from '../olist/rejects-report';
 import { resolveOlistFiles } from '../oracle/load-raw-olist';
-import { uploadNdjson, type SourcedRecord, type UploadSummary } from './ndjson-upload';
+import { UploadError, uploadNdjson, type SourcedRecord, type UploadSummary } from './ndjson-upload';
 import { toOlistText, type OlistTextRow } from './olist-text';
 
 export interface ServiceEndpoints {
@@ -88,6 +88,11 @@ class RejectsWriter {
       this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
     );
   }
+}
+
+function withoutOrderId(row: OlistTextRow): OlistTextRow {
+  const { order_id: _orderId, ...rest } = row;
+  return rest;
 }
 
 type Sourced = { line: number; row: OlistTextRow };
@@ -228,8 +233,9 @@ export async function importOlist(options: ImportOptions): Promise<ImportSummary
             sourceLine: line,
             payload: {
               ...toOlistText.orders(record),
-              items: (joined?.items ?? []).map((s) => s.row),
-              payments: (joined?.payments ?? []).map((s) => s.row),
+              // The nested rows travel without their order_id: the order carries it.
+              items: (joined?.items ?? []).map((s) => withoutOrderId(s.row)),
+              payments: (joined?.payments ?? []).map((s) => withoutOrderId(s.row)),
             },
           };
         }
@@ -251,7 +257,15 @@ export async function importOlist(options: ImportOptions): Promise<ImportSummary
       });
     })(),
     send('orders', 'fulfillment', '/imports/shipments', plain('orders')),
-    send('geolocation', 'warehouse', '/imports/geolocation', plain('geolocation')),
+    send('geolocation', 'warehouse', '/imports/geolocation', plain('geolocation')).catch((error: unknown) => {
+      // Geolocation is reference data for distances only: a warehouse without the endpoint still takes
+      // everything else, and says so.
+      if (error instanceof UploadError && error.status === 404) {
+        progress(`${files.geolocation} → warehouse: no geolocation import endpoint; distances stay unknown`);
+        return;
+      }
+      throw error;
+    }),
   ];
   const outcomes = await Promise.allSettled(contexts);
   await rejects.close();

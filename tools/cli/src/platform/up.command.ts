@@ -96,8 +96,10 @@ export async function up(options: UpOptions, env: NodeJS.ProcessEnv = process.en
         readyUrl: `http://127.0.0.1:${port}/health/ready`,
       });
       running.push({ service, port, child });
+      // One at a time: each service provisions the catalog's topics at start, and concurrent
+      // createTopics calls for the same topics race inside the broker.
+      await supervisor.waitReady(child, options.readyTimeoutMs);
     }
-    await Promise.all(running.map(({ child }) => supervisor.waitReady(child, options.readyTimeoutMs)));
   } catch (error) {
     await stopEverything();
     throw error;
