@@ -9,6 +9,10 @@ export class MarkOrderDeliveredHandler {
 
   async execute(command: MarkOrderDeliveredCommand): Promise<OrderCommandResult> {
     const at = command.at;
-    return changeOrder(this.uow, command.orderId, (order) => order.markDelivered(at));
+    return changeOrder(this.uow, command.orderId, (order) =>
+      // An imported order's history is the Olist record itself; fulfillment's echo of the same facts
+      // (even where the record is odd, e.g. canceled after a carrier hand-off) adds nothing to it.
+      order.origin === 'import' ? 'unchanged' : order.markDelivered(at),
+    );
   }
 }

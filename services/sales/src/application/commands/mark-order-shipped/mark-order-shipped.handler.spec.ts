@@ -1,3 +1,6 @@
+import { Order } from '../../../domain/order/order.aggregate';
+import { realOlistOrder } from '../../../domain/order/olist-real-orders.test-double';
+import { InMemorySalesStore } from '../../testing/in-memory-sales.test-double';
 import { IllegalOrderTransitionError } from '../../../domain/order/order.errors';
 import { processOrder, storeWithPlacedOrder } from '../../testing/placed-order.test-double';
 import { hoursLater } from '../../testing/sales-fixtures.test-double';
@@ -29,5 +32,17 @@ describe('MarkOrderShippedHandler (reaction to shipment dispatched)', () => {
     await expect(new MarkOrderShippedHandler(store).execute({ orderId, at: hoursLater(30) })).rejects.toThrow(
       IllegalOrderTransitionError,
     );
+  });
+
+  it('leaves an imported order as the Olist record has it, even a canceled one fulfillment saw handed over', async () => {
+    const store = new InMemorySalesStore();
+    // Real Olist order: canceled, yet with carrier and delivered dates.
+    const imported = Order.importHistorical(realOlistOrder('1950d777989f6a877539f53795b4c3c3'));
+    imported.pullDomainEvents();
+    store.commit(imported);
+    const result = await new MarkOrderShippedHandler(store).execute({ orderId: imported.id, at: hoursLater(30) });
+    expect(result.outcome).toBe('unchanged');
+    expect(result.order.status).toBe('canceled');
+    expect(store.outboxEvents).toHaveLength(0);
   });
 });
