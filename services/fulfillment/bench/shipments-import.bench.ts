@@ -84,21 +84,21 @@ async function main(): Promise<void> {
     const cpu = cpuSecondsOf(pid) - cpuBefore;
     if (first.status !== 200) throw new Error(`import answered ${first.status}: ${JSON.stringify(first.body).slice(0, 500)}`);
     const shipments = await countRows(service.database, 'SELECT count(*) AS n FROM shipment');
-    const outbox = await countRows(service.database, 'SELECT count(*) AS n FROM messaging_outbox');
+    const published = await service.drained();
     const b = first.body;
     console.log(
       `fulfillment bulk import benchmark (${new Date().toISOString()}, ${os.cpus().length} CPU ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version})`,
     );
     console.log(`input: ${ROWS} orders-file rows, chunk ${CHUNK}`);
     console.log(`answer: received ${b.received}, created ${b.created}, unchanged ${b.unchanged}, rejected ${b.rejected}, chunks ${b.chunks}`);
-    console.log(`stored: ${shipments} shipments, ${outbox} outbox events`);
+    console.log(`stored: ${shipments} shipments; ${published.events} events on the topic, the last ${published.seconds.toFixed(1)} s after the answer`);
     console.log(`import: ${first.seconds.toFixed(1)} s, ${Math.round(ROWS / first.seconds)} rows/s; service CPU ${cpu.toFixed(1)} s (load ${os.loadavg()[0]!.toFixed(1)})`);
     console.log(`service RSS: idle ${mib(idle.rss)}, peak ${mib(Math.max(memoryOf(pid).peak, sampledPeak))}`);
     if (args.includes('--rerun')) {
       const again = await service.post('/imports/shipments', ordersRows(ROWS), token);
-      const outboxAfter = await countRows(service.database, 'SELECT count(*) AS n FROM messaging_outbox');
+      const after = await service.drained();
       console.log(
-        `re-run: ${again.seconds.toFixed(1)} s, ${Math.round(ROWS / again.seconds)} rows/s, created ${again.body.created}, unchanged ${again.body.unchanged}, outbox events ${outboxAfter}`,
+        `re-run: ${again.seconds.toFixed(1)} s, ${Math.round(ROWS / again.seconds)} rows/s, created ${again.body.created}, unchanged ${again.body.unchanged}, events on the topic ${after.events}`,
       );
     }
     clearInterval(sampler);

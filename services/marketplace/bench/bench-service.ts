@@ -30,7 +30,12 @@ async function freePort(): Promise<number> {
 
 /** Resident memory of a process: current (VmRSS) and peak (VmHWM), in bytes. */
 export function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return { rss: 0, peak: 0 }; // the process has ended
+  }
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
@@ -49,6 +54,10 @@ export interface BenchService {
   baseUrl: string;
   process: ChildProcess;
   database: string;
+  /** Catalog topic → this run's topic. */
+  topics: Record<string, string>;
+  /** Waits until the relay published (and so removed) every outbox row; resolves with the events on the run's topics. */
+  drained(): Promise<{ events: number; seconds: number }>;
   /** Streams NDJSON lines to `path`; resolves with the JSON answer and the seconds it took. */
   post(path: string, lines: Iterable<string>, token: string): Promise<{ status: number; body: Record<string, unknown>; seconds: number }>;
   stop(): Promise<void>;
@@ -81,6 +90,9 @@ export async function startBenchService(options: {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') console.error(`${options.name} exited: code ${code}, signal ${signal}`);
+  });
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${options.name} exited with ${child.exitCode}`);
@@ -93,6 +105,24 @@ export async function startBenchService(options: {
     baseUrl,
     process: child,
     database,
+    topics: overrides,
+    async drained() {
+      const started = performance.now();
+      for (;;) {
+        const left = await countRows(database, 'SELECT count(*) AS n FROM messaging_outbox');
+        if (left === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const admin = createKafkaClient({ brokers: BROKERS.split(','), clientId: `${options.name}-bench` }).admin();
+      await admin.connect();
+      let events = 0;
+      for (const topic of Object.values(overrides)) {
+        for (const partition of await admin.fetchTopicOffsets(topic)) events += Number(partition.high) - Number(partition.low);
+      }
+      await admin.disconnect();
+      return { events, seconds };
+    },
     post(path, lines, token) {
       const chunks = (function* () {
         let batch = '';

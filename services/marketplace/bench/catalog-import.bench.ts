@@ -20,14 +20,14 @@ const option = (name: string, fallback: string): string => {
 const COPIES = Number(option('copies', '3'));
 const CHUNK = option('chunk', '1000');
 
-/** The file's records as NDJSON lines, `copies` times, ids of copy k > 0 ending in k. */
+/** The file's records as NDJSON lines, `copies` times; copy k > 0 ends its ids in `x` and k (never hex). */
 function lines(file: string, idColumn: string, copies: number): { lines: string[]; count: number } {
   const records = parseCsv(readOlistRealFile(file)).map((record) => record.values);
   const out: string[] = [];
   for (let copy = 0; copy < copies; copy += 1) {
     for (const values of records) {
       const id = values[idColumn]!;
-      const derived = copy === 0 ? id : `${id.slice(0, 29)}${copy.toString(16).padStart(3, '0')}`;
+      const derived = copy === 0 ? id : `${id.slice(0, 29)}x${copy.toString(16).padStart(2, '0')}`;
       out.push(JSON.stringify({ ...values, [idColumn]: derived }));
     }
   }
@@ -70,8 +70,9 @@ async function main(): Promise<void> {
         `${route}: ${answer.seconds.toFixed(2)} s, ${Math.round(input.count / answer.seconds)} rows/s, service CPU ${(cpuSecondsOf(pid) - cpuBefore).toFixed(1)} s; ${JSON.stringify(summary)}`,
       );
     }
-    const outbox = await countRows(service.database, 'SELECT count(*) AS n FROM messaging_outbox');
-    console.log(`stored: ${outbox} outbox events; service RSS idle ${mib(idle.rss)}, peak ${mib(Math.max(memoryOf(pid).peak, sampledPeak))} (load ${os.loadavg()[0]!.toFixed(1)})`);
+    const published = await service.drained();
+    const stored = await countRows(service.database, 'SELECT (SELECT count(*) FROM product) + (SELECT count(*) FROM seller) AS n');
+    console.log(`stored: ${stored} products and sellers; ${published.events} events on the topics, the last ${published.seconds.toFixed(1)} s after the answers; service RSS idle ${mib(idle.rss)}, peak ${mib(Math.max(memoryOf(pid).peak, sampledPeak))} (load ${os.loadavg()[0]!.toFixed(1)})`);
     if (args.includes('--rerun')) {
       for (const [route, input] of [
         ['/imports/products', products],

@@ -1,6 +1,11 @@
 // How the fulfillment adapters fit together, for main.ts and the integration tests alike.
 import { TOPICS, type EventEnvelope } from '@mercado/contracts';
-import { createOutboxWriter, type ServiceConsumerDefinition, type TopicOverrides } from '@mercado/messaging';
+import {
+  createOutboxWriter,
+  type ServiceConsumerDefinition,
+  type TopicOverrides,
+  trustedEnvelopeFactory,
+} from '@mercado/messaging';
 import { type Pool } from '@mercado/postgres';
 import { type RouteDefinition } from '@mercado/service-kit';
 import { type Clock } from '../application/ports/clock.port';
@@ -35,7 +40,13 @@ export function composeFulfillment(options: {
   return {
     routes: [
       ...shipmentRoutes({ unitOfWork, shipments: new PgShipmentRepository(options.pool), clock: options.clock }),
-      shipmentImportRoute({ unitOfWork, chunkSize: options.importChunkSize }),
+      // The bulk path builds envelopes without a joi pass per event: the records were checked by the
+      // domain (ids against the contract's pattern, times, lateness); the first event of each type per
+      // chunk is still checked (see trustedEnvelopeFactory).
+      shipmentImportRoute({
+        unitOfWork: new PgUnitOfWork(options.pool, writer, trustedEnvelopeFactory),
+        chunkSize: options.importChunkSize,
+      }),
     ],
     consumer: {
       groupId: options.consumerGroup,

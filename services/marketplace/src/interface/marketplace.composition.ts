@@ -1,6 +1,6 @@
 // How the marketplace adapters fit together, for main.ts and the integration tests alike.
 import { TOPICS } from '@mercado/contracts';
-import { createOutboxWriter, type TopicOverrides } from '@mercado/messaging';
+import { createOutboxWriter, type TopicOverrides, trustedEnvelopeFactory } from '@mercado/messaging';
 import { type Pool } from '@mercado/postgres';
 import { type RouteDefinition } from '@mercado/service-kit';
 import { type Clock } from '../application/ports/clock.port';
@@ -24,7 +24,12 @@ export function composeMarketplace(options: {
   topicOverrides: TopicOverrides;
   importChunkSize: number;
 }): MarketplaceComposition {
-  const unitOfWork = new PgMarketplaceUnitOfWork(options.pool, createOutboxWriter(options.topicOverrides));
+  const writer = createOutboxWriter(options.topicOverrides);
+  const unitOfWork = new PgMarketplaceUnitOfWork(options.pool, writer);
+  // The bulk path builds envelopes without a joi pass per event: the records were checked by the
+  // domain (ids and category names against the contract's patterns, whole numbers, the address);
+  // the first event of each type per chunk is still checked (see trustedEnvelopeFactory).
+  const importUnitOfWork = new PgMarketplaceUnitOfWork(options.pool, writer, trustedEnvelopeFactory);
   return {
     routes: [
       ...catalogRoutes({
@@ -34,7 +39,7 @@ export function composeMarketplace(options: {
         translations: new PgCategoryTranslationRepository(options.pool),
         clock: options.clock,
       }),
-      ...catalogImportRoutes({ unitOfWork, clock: options.clock, chunkSize: options.importChunkSize }),
+      ...catalogImportRoutes({ unitOfWork: importUnitOfWork, clock: options.clock, chunkSize: options.importChunkSize }),
     ],
   };
 }

@@ -1,5 +1,5 @@
 import { createEnvelope, type EventEnvelope } from '@mercado/contracts';
-import { type OutboxWriter } from '@mercado/messaging';
+import { type EnvelopeFactory, type OutboxWriter } from '@mercado/messaging';
 import { type SqlExecutor } from '@mercado/postgres';
 import { type ShipmentEventOutbox } from '../../application/ports/shipment-event.outbox.port';
 import { type ShipmentDomainEvent } from '../../domain/shipment/shipment.events';
@@ -23,12 +23,13 @@ export class OutboxShipmentEvents implements ShipmentEventOutbox {
     private readonly db: SqlExecutor,
     private readonly writer: OutboxWriter,
     private readonly cause: EventCause = {},
+    private readonly envelopeOf: EnvelopeFactory = createEnvelope,
   ) {}
 
   async append(events: readonly ShipmentDomainEvent[]): Promise<void> {
     const envelopes: EventEnvelope[] = events.flatMap((event) =>
       toIntegrationEvents(event).map(({ definition, data, time }) =>
-        createEnvelope(definition, data, { source: FULFILLMENT_SOURCE, time, ...this.cause }),
+        this.envelopeOf(definition, data, { source: FULFILLMENT_SOURCE, time, ...this.cause }),
       ),
     );
     await this.writer.append(this.db, envelopes);

@@ -22,6 +22,11 @@ describe('toSaoPauloIso', () => {
     expect(toSaoPauloIso(new Date('2017-10-02T13:56:33Z'))).toBe('2017-10-02T10:56:33-03:00');
     expect(toSaoPauloIso(new Date('2018-01-22T21:36:30Z'))).toBe('2018-01-22T19:36:30-02:00');
     expect(toSaoPauloIso(new Date('2019-06-01T03:00:00.250Z'))).toBe('2019-06-01T00:00:00.250-03:00');
+    // Around the change of 2017-10-15 (clocks went from 00:00 to 01:00) and back on 2018-02-18.
+    expect(toSaoPauloIso(new Date('2017-10-15T02:59:59Z'))).toBe('2017-10-14T23:59:59-03:00');
+    expect(toSaoPauloIso(new Date('2017-10-15T03:00:00Z'))).toBe('2017-10-15T01:00:00-02:00');
+    expect(toSaoPauloIso(new Date('2018-02-18T01:59:59Z'))).toBe('2018-02-17T23:59:59-02:00');
+    expect(toSaoPauloIso(new Date('2018-02-18T02:00:00Z'))).toBe('2018-02-17T23:00:00-03:00');
   });
 });
 

@@ -1,5 +1,5 @@
 import { createEnvelope, type EventEnvelope } from '@mercado/contracts';
-import { type OutboxWriter } from '@mercado/messaging';
+import { type EnvelopeFactory, type OutboxWriter } from '@mercado/messaging';
 import { type SqlExecutor } from '@mercado/postgres';
 import { type MarketplaceEventOutbox } from '../../application/ports/marketplace-event.outbox.port';
 import { type MarketplaceDomainEvent } from '../../domain/marketplace.events';
@@ -16,12 +16,13 @@ export class OutboxMarketplaceEvents implements MarketplaceEventOutbox {
   constructor(
     private readonly db: SqlExecutor,
     private readonly writer: OutboxWriter,
+    private readonly envelopeOf: EnvelopeFactory = createEnvelope,
   ) {}
 
   async append(events: readonly MarketplaceDomainEvent[]): Promise<void> {
     const envelopes: EventEnvelope[] = events.flatMap((event) =>
       toIntegrationEvents(event).map(({ definition, data, time }) =>
-        createEnvelope(definition, data, { source: MARKETPLACE_SOURCE, time }),
+        this.envelopeOf(definition, data, { source: MARKETPLACE_SOURCE, time }),
       ),
     );
     await this.writer.append(this.db, envelopes);
