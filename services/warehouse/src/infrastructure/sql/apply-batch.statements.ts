@@ -39,10 +39,12 @@ const localDateOf = (ts: string) => `(${ts} AT TIME ZONE ${LOCAL})::date`;
 // JIT compilation costs hundreds of milliseconds per statement and pays off only on long scans; the
 // statements of a batch are short lookups by touched keys. Each is written from the touched keys
 // outwards, so the planner keeps the written join order instead of searching them all (the search
-// cost more than the execution).
+// cost more than the execution). The warehouse's working set is cached: a random page costs about
+// a sequential one (the default, 4, makes a full scan look cheaper than a thousand lookups).
 export const SESSION_SETUP = `
 SET LOCAL client_min_messages = warning;
 SET LOCAL jit = off;
+SET LOCAL random_page_cost = 1.1;
 SET LOCAL join_collapse_limit = 1;
 SET LOCAL from_collapse_limit = 1;
 CREATE TEMP TABLE IF NOT EXISTS dw_touched_order (order_id text PRIMARY KEY, parts integer NOT NULL) ON COMMIT DELETE ROWS;
@@ -53,21 +55,22 @@ CREATE TEMP TABLE IF NOT EXISTS dw_touched_seller_month (seller_id text, month_k
 CREATE TEMP TABLE IF NOT EXISTS dw_touched_segment (segment text PRIMARY KEY) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS dw_touched_cell (seller_state text, customer_state text, month_key integer, PRIMARY KEY (seller_state, customer_state, month_key)) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS dw_customer_versions (
-  customer_key bigint PRIMARY KEY, customer_unique_id text, version smallint, valid_from timestamptz, valid_to timestamptz,
+  customer_key bigint NOT NULL, customer_unique_id text, version smallint, valid_from timestamptz, valid_to timestamptz,
   is_current boolean, zip_prefix text, city text, state text, segment text, recency_score smallint, frequency_score smallint,
   monetary_score smallint, recency_days integer, frequency integer, monetary numeric(14,2), segment_as_of date
 ) ON COMMIT DELETE ROWS;`;
 
 /**
- * The warehouse's tables that changed by more than a fifth since their statistics were taken. The
- * batch statements look rows up by touched keys, and only good statistics make the planner do so:
- * the writer refreshes them as autovacuum's analyze would (which may be off, and lags behind tables
- * growing from empty during a replay).
+ * The warehouse's tables that changed by about their own size since their statistics were taken.
+ * The batch statements look rows up by touched keys, and the planner does so only when it knows the
+ * tables are big: the writer refreshes their statistics as autovacuum's analyze would (which may be
+ * off, and lags behind tables growing from empty during a replay). Plan choices need the order of
+ * magnitude only, hence "doubled" rather than autovacuum's 10 %.
  */
 export const STALE_STATISTICS = `
 SELECT s.relname AS table_name
 FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-WHERE s.schemaname = $1 AND s.n_mod_since_analyze > 500 + 0.2 * greatest(c.reltuples, 0)`;
+WHERE s.schemaname = $1 AND s.n_mod_since_analyze > 1000 + greatest(c.reltuples, 0)`;
 
 /** Serialises the batches applied to one warehouse schema (and a rebuild's swap of `dw`). */
 export const LOCK_SCHEMA = `SELECT pg_advisory_xact_lock(hashtext('mercado.warehouse.apply:' || $1::text))`;
@@ -282,7 +285,7 @@ ${touch(
 // ========================================================================================== customers
 
 /** The versions of each touched person, derived from all the changes staged for them. */
-const DERIVE_CUSTOMER_VERSIONS = `
+export const DERIVE_CUSTOMER_VERSIONS = `
 ANALYZE pg_temp.dw_touched_person;
 INSERT INTO pg_temp.dw_customer_versions
 WITH changes AS (
@@ -345,10 +348,19 @@ SELECT
   monetary_cents / 100.0, segment_as_of
 FROM ranged`;
 
-export const DERIVE_CUSTOMERS = `
-${DERIVE_CUSTOMER_VERSIONS};
+/**
+ * Persons whose derived versions would take a surrogate key another person holds: two persons naming
+ * the same account as their first. Checked before anything is written.
+ */
+export const CUSTOMER_VERSION_CONFLICTS = `
 ANALYZE pg_temp.dw_customer_versions;
+SELECT DISTINCT v.customer_unique_id
+FROM pg_temp.dw_customer_versions v
+WHERE EXISTS (SELECT 1 FROM pg_temp.dw_customer_versions w WHERE w.customer_key = v.customer_key AND w.customer_unique_id <> v.customer_unique_id)
+   OR EXISTS (SELECT 1 FROM {dw}.dim_customer d WHERE d.customer_key = v.customer_key AND d.customer_unique_id <> v.customer_unique_id
+              AND NOT EXISTS (SELECT 1 FROM pg_temp.dw_touched_person p WHERE p.customer_unique_id = d.customer_unique_id))`;
 
+export const DERIVE_CUSTOMERS = `
 DELETE FROM {dw}.dim_customer d USING pg_temp.dw_touched_person p
 WHERE d.customer_unique_id = p.customer_unique_id
   AND NOT EXISTS (SELECT 1 FROM pg_temp.dw_customer_versions v WHERE v.customer_key = d.customer_key);
@@ -366,8 +378,7 @@ ON CONFLICT (customer_key) DO UPDATE SET
   recency_score = excluded.recency_score, frequency_score = excluded.frequency_score, monetary_score = excluded.monetary_score,
   recency_days = excluded.recency_days, frequency = excluded.frequency, monetary = excluded.monetary,
   segment_as_of = excluded.segment_as_of
--- Two persons claiming one first account would collide here: the check below reports it.
-WHERE (d.customer_unique_id IS NULL OR d.customer_unique_id = excluded.customer_unique_id) AND d IS DISTINCT FROM excluded;
+WHERE d IS DISTINCT FROM excluded;
 
 -- Inferred rows of accounts now linked to a person (other than the one completed in place) go.
 DELETE FROM {dw}.dim_customer d USING {dw}.customer_account a, pg_temp.dw_touched_person p
@@ -382,13 +393,6 @@ ${touch(
 )};
 
 INSERT INTO pg_temp.dw_touched_buyer (buyer_key) SELECT customer_unique_id FROM pg_temp.dw_touched_person ON CONFLICT DO NOTHING`;
-
-/** Persons whose derived versions could not be written (a surrogate key already taken by another person). */
-export const CUSTOMER_VERSION_CONFLICTS = `
-SELECT DISTINCT v.customer_unique_id
-FROM pg_temp.dw_customer_versions v
-LEFT JOIN {dw}.dim_customer d ON d.customer_key = v.customer_key AND d.customer_unique_id = v.customer_unique_id
-WHERE d.customer_key IS NULL`;
 
 // ============================================================================================== facts
 

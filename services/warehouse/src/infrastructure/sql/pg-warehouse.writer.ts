@@ -4,6 +4,7 @@ import { type WarehouseWriter } from '../../application/ports/warehouse-writer.p
 import {
   CUSTOMER_VERSION_CONFLICTS,
   DERIVE_AND_REFRESH,
+  DERIVE_CUSTOMER_VERSIONS,
   DERIVE_CUSTOMERS,
   LOCK_SCHEMA,
   SESSION_SETUP,
@@ -31,6 +32,7 @@ const statements = new SchemaStatements({
   stageCustomerAccounts: STAGE_CUSTOMER_ACCOUNTS,
   stageProducts: STAGE_PRODUCTS,
   stageSellers: STAGE_SELLERS,
+  deriveCustomerVersions: DERIVE_CUSTOMER_VERSIONS,
   deriveCustomers: DERIVE_CUSTOMERS,
   customerVersionConflicts: CUSTOMER_VERSION_CONFLICTS,
   deriveAndRefresh: DERIVE_AND_REFRESH,
@@ -65,15 +67,16 @@ export class PgWarehouseWriter implements WarehouseWriter {
     if (batch.customerChanges.length > 0 || batch.customerAccounts.length > 0) {
       await this.stage(this.sql.stageCustomerChanges, batch.customerChanges);
       await this.stage(this.sql.stageCustomerAccounts, batch.customerAccounts);
-      await this.session.query(this.sql.deriveCustomers);
-      const conflicts = await this.session.query<{ customer_unique_id: string }>(this.sql.customerVersionConflicts);
-      if (conflicts.rows.length > 0) {
-        const persons = new Set(conflicts.rows.map((r) => r.customer_unique_id));
+      await this.session.query(this.sql.deriveCustomerVersions);
+      const conflicts = await this.lastResult<{ customer_unique_id: string }>(this.sql.customerVersionConflicts);
+      if (conflicts.length > 0) {
+        const persons = new Set(conflicts.map((r) => r.customer_unique_id));
         throw new PermanentError(
           `customer events give an account already held by another person as the first account of ${[...persons].join(', ')}`,
           { eventIds: batch.customerChanges.filter((c) => persons.has(c.customer_unique_id)).map((c) => c.event_id) },
         );
       }
+      await this.session.query(this.sql.deriveCustomers);
     }
     await this.session.query(this.sql.deriveAndRefresh);
     await this.refreshStatistics();
@@ -83,6 +86,12 @@ export class PgWarehouseWriter implements WarehouseWriter {
     const { rows } = await this.session.query<{ table_name: string }>(STALE_STATISTICS, [this.schema]);
     if (rows.length === 0) return;
     await this.session.query(`ANALYZE ${rows.map((r) => `${quoteIdentifier(this.schema)}.${quoteIdentifier(r.table_name)}`).join(', ')}`);
+  }
+
+  /** The rows of the last statement of a multi-statement query (pg answers an array of results). */
+  private async lastResult<R extends Record<string, unknown>>(sql: string): Promise<R[]> {
+    const result = (await this.session.query<R>(sql)) as unknown as { rows: R[] } | { rows: R[] }[];
+    return Array.isArray(result) ? result.at(-1)!.rows : result.rows;
   }
 
   private async stage(sql: string, rows: readonly object[]): Promise<void> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { catalog } from '@mercado/contracts';
 import { createKafkaClient } from '@mercado/messaging';
 import { createLogger, createMetrics, ensureDevKeyPair, HealthRegistry, loadConfig, mintToken, type ServiceMetrics } from '@mercado/service-kit';
-import { createTestDatabase, createTestTopics, testInfrastructure, uniqueName, type TestDatabase } from '@mercado/testing';
+import { createTestDatabase, createTestTopics, testInfrastructure, uniqueName, type TestDatabase, type TestTopics } from '@mercado/testing';
 import { type Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { warehouseConfigSchema } from '../warehouse.config';
@@ -34,7 +34,8 @@ export async function startWarehouseTestService(): Promise<WarehouseTestService>
   // As many partitions as the catalog gives each topic, so that provisioning finds them complete.
   const byPartitions = new Map<number, string[]>();
   for (const topic of catalog.topics()) byPartitions.set(topic.partitions, [...(byPartitions.get(topic.partitions) ?? []), topic.name]);
-  const created = await Promise.all([...byPartitions].map(([partitions, names]) => createTestTopics(infra.kafkaBrokers, names, partitions)));
+  const created: TestTopics[] = [];
+  for (const [partitions, names] of byPartitions) created.push(await createTestTopics(infra.kafkaBrokers, names, partitions));
   const names: Record<string, string> = Object.assign({}, ...created.map((c) => c.names));
   const keysDir = await mkdtemp(path.join(tmpdir(), 'warehouse-keys-'));
   const keys = await ensureDevKeyPair(keysDir);
