@@ -19,7 +19,8 @@ describe('outbox writer and relay (real PostgreSQL and Kafka)', () => {
   let topics: TestTopics;
   let pool: Pool;
   let publisher: KafkaEventPublisher;
-  const relays: OutboxRelay[] = [];
+  /** Stopped after each test, in order. */
+  const relays: { stop(): Promise<void> }[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase(infra.databaseUrl, 'outbox');
@@ -31,7 +32,7 @@ describe('outbox writer and relay (real PostgreSQL and Kafka)', () => {
   });
 
   afterEach(async () => {
-    await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+    for (const running of relays.splice(0)) await running.stop();
   });
 
   afterAll(async () => {
@@ -128,15 +129,16 @@ describe('outbox writer and relay (real PostgreSQL and Kafka)', () => {
     );
 
     const backlog: { size: number; age: number }[] = [];
+    const ownPublisher = new KafkaEventPublisher(kafka, { logger });
     const relay = new OutboxRelay({
       database: database.url,
-      publisher: new KafkaEventPublisher(kafka, { logger }),
+      publisher: ownPublisher,
       logger,
       backlogIntervalMs: 100,
       backoff: { initialMs: 50, maxMs: 200, multiplier: 2, jitter: 0 },
       metrics: { ...noopMessagingMetrics, outboxBacklog: (size, age) => backlog.push({ size, age }) },
     });
-    relays.push(relay);
+    relays.push(relay, { stop: () => ownPublisher.disconnect() });
     relay.start();
     await waitFor('a failed attempt', async () => logger.messages('warn').includes('outbox relay failed; retrying'), Boolean);
     await waitFor('a backlog report', async () => backlog.length, (n) => n > 0);
