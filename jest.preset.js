@@ -43,6 +43,8 @@ function createJestConfig(dir, options = {}) {
     testMatch: integration ? ['<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'] : ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     testTimeout: integration ? 120_000 : 10_000,
+    // A client left open by a failing integration test must not hang CI: the run ends when the tests do.
+    forceExit: integration,
     collectCoverage: !integration,
     collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/**/*.int-spec.ts', '!src/**/index.ts', '!src/main.ts'],
     coverageReporters: ['text-summary', 'lcov'],
