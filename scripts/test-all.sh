@@ -42,6 +42,8 @@ status=0
 log "lint, typecheck, unit tests"
 turbo run lint typecheck test --output-logs=new-only --concurrency=2 --continue || status=$?
 if [ "$status" = 0 ]; then
+  # Integration tests start built services and CLIs as real processes: build everything first.
+  turbo run build --output-logs=errors-only || status=$?
   log "integration tests (real Kafka at $KAFKA_BROKERS, real PostgreSQL)"
   turbo run test:int --output-logs=new-only --concurrency=1 --continue || status=$?
 fi
