@@ -13,6 +13,16 @@ TOOLS_DIR="$MERCADO_ROOT/.tools"
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
 die() { printf '[bootstrap] error: %s\n' "$*" >&2; exit 1; }
 
+# Registry calls fail now and then for a moment: try three times before giving up.
+retry() {
+  local attempt
+  for attempt in 1 2 3; do
+    "$@" && return 0
+    [ "$attempt" = 3 ] || { log "attempt $attempt failed; retrying in $((attempt * 3)) s"; sleep $((attempt * 3)); }
+  done
+  return 1
+}
+
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 ensure_node() {
@@ -35,7 +45,7 @@ ensure_node() {
   local tmp
   tmp="$(mktemp -d)"
   # The node-linux-<arch> package carries the official Node.js binary distribution.
-  (cd "$tmp" && npm pack --silent "node-linux-$arch@$NODE_PACKAGE_VERSION" >/dev/null) \
+  (cd "$tmp" && retry npm pack --silent "node-linux-$arch@$NODE_PACKAGE_VERSION" >/dev/null) \
     || die "could not download node-linux-$arch@$NODE_PACKAGE_VERSION from the npm registry (check network or npm config)"
   rm -rf "$TOOLS_DIR/node" && mkdir -p "$TOOLS_DIR/node"
   tar -xzf "$tmp"/node-linux-*.tgz -C "$TOOLS_DIR/node" --strip-components=1
@@ -53,7 +63,7 @@ ensure_pnpm() {
     [ "$(pnpm --version 2>/dev/null)" = "$wanted" ] && return 0
   fi
   log "installing pnpm $wanted into .tools/pnpm"
-  npm install --silent --no-audit --no-fund --global --prefix "$TOOLS_DIR/pnpm" "pnpm@$wanted" >/dev/null \
+  retry npm install --silent --no-audit --no-fund --global --prefix "$TOOLS_DIR/pnpm" "pnpm@$wanted" >/dev/null \
     || die "could not install pnpm@$wanted from the npm registry"
   export PATH="$TOOLS_DIR/pnpm/bin:$PATH"
 }
@@ -66,7 +76,7 @@ ensure_dependencies() {
     return 0
   fi
   log "installing workspace dependencies (pnpm install --frozen-lockfile)"
-  (cd "$MERCADO_ROOT" && pnpm install --frozen-lockfile --reporter=append-only) >&2 \
+  (cd "$MERCADO_ROOT" && retry pnpm install --frozen-lockfile --reporter=append-only) >&2 \
     || die "pnpm install failed; see the output above"
   echo "$lock_sum" >"$stamp"
 }
