@@ -18,6 +18,7 @@ import {
   STAGE_SELLERS,
   STAGE_SHIPMENTS,
   STALE_STATISTICS,
+  STATISTICS_SAMPLE,
 } from './apply-batch.statements';
 import { quoteIdentifier } from '@mercado/postgres';
 import { SchemaStatements, type SqlSession } from './sql-session';
@@ -85,6 +86,7 @@ export class PgWarehouseWriter implements WarehouseWriter {
   private async refreshStatistics(): Promise<void> {
     const { rows } = await this.session.query<{ table_name: string }>(STALE_STATISTICS, [this.schema]);
     if (rows.length === 0) return;
+    await this.session.query(STATISTICS_SAMPLE);
     await this.session.query(`ANALYZE ${rows.map((r) => `${quoteIdentifier(this.schema)}.${quoteIdentifier(r.table_name)}`).join(', ')}`);
   }
 
