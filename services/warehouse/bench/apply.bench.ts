@@ -13,7 +13,7 @@ import { createPool, ensureDatabase, withDatabaseName, withTransaction } from '@
 import { Client } from 'pg';
 import { loadGeolocation } from '../src/infrastructure/sql/geolocation.loader';
 import { migrateWarehouse } from '../src/infrastructure/sql/migrator';
-import { findKeyViolations } from '../src/infrastructure/sql/table-keys';
+import { findKeyViolations, warehouseTables } from '../src/infrastructure/sql/table-keys';
 import { createWarehouseApplier } from '../src/infrastructure/warehouse-applier';
 import { OLIST_SCALE, olistHistory } from './olist-history';
 
@@ -90,8 +90,11 @@ async function main(): Promise<void> {
     batchSeconds.sort((a, b) => a - b);
     const quantile = (q: number) => batchSeconds[Math.min(batchSeconds.length - 1, Math.floor(q * batchSeconds.length))]!;
 
-    const counts = await pool.query<{ table: string; rows: number }>(`
-      SELECT relname AS table, n_live_tup::integer AS rows FROM pg_stat_user_tables WHERE schemaname = 'dw' ORDER BY relname`);
+    const tables = await warehouseTables(pool, 'dw');
+    const counts = { rows: [] as { table: string; rows: number }[] };
+    for (const table of tables) {
+      counts.rows.push({ table, rows: (await pool.query<{ n: number }>(`SELECT count(*)::integer AS n FROM dw.${table}`)).rows[0]!.n });
+    }
     const violations = await findKeyViolations(pool, 'dw');
 
     console.log('\nevents per topic:');
