@@ -31,10 +31,22 @@ export interface WarehouseTestService {
 export async function startWarehouseTestService(): Promise<WarehouseTestService> {
   const infra = testInfrastructure();
   const database = await createTestDatabase(infra.databaseUrl, 'warehouse_svc');
+  const created: TestTopics[] = [];
+  try {
+    return await startOn(database, created);
+  } catch (error) {
+    // Leave nothing behind when the start fails part-way.
+    for (const topics of created) await topics.delete().catch(() => undefined);
+    await database.drop();
+    throw error;
+  }
+}
+
+async function startOn(database: TestDatabase, created: TestTopics[]): Promise<WarehouseTestService> {
+  const infra = testInfrastructure();
   // As many partitions as the catalog gives each topic, so that provisioning finds them complete.
   const byPartitions = new Map<number, string[]>();
   for (const topic of catalog.topics()) byPartitions.set(topic.partitions, [...(byPartitions.get(topic.partitions) ?? []), topic.name]);
-  const created: TestTopics[] = [];
   for (const [partitions, names] of byPartitions) created.push(await createTestTopics(infra.kafkaBrokers, names, partitions));
   const names: Record<string, string> = Object.assign({}, ...created.map((c) => c.names));
   const keysDir = await mkdtemp(path.join(tmpdir(), 'warehouse-keys-'));
