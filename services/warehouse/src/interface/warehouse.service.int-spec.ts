@@ -109,6 +109,34 @@ describe('the warehouse service', () => {
     expect((await fetch(`${warehouse.baseUrl}/warehouse/segments`)).status).toBe(401);
   });
 
+  it('imports geolocation samples as NDJSON, reporting each bad line', async () => {
+    const lines = [
+      { geolocation_zip_code_prefix: '40001', geolocation_lat: '-12.97', geolocation_lng: '-38.50', geolocation_city: 'salvador', geolocation_state: 'BA' },
+      { geolocation_zip_code_prefix: '4001', geolocation_lat: '-12.97', geolocation_lng: '-38.50', geolocation_city: 'salvador', geolocation_state: 'BA' },
+      { geolocation_zip_code_prefix: '40001', geolocation_lat: '-12.99', geolocation_lng: '-38.52', geolocation_city: 'salvador', geolocation_state: 'BA' },
+    ];
+    const body = `${lines.map((l) => JSON.stringify(l)).join('\n')}\nnot json\n`;
+    const response = await fetch(`${warehouse.baseUrl}/imports/geolocation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${await warehouse.token(['warehouse:write'])}` },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const summary = (await response.json()) as { received: number; accepted: number; zipPrefixes: number; rejected: { line: number; field: string | null }[] };
+    expect(summary).toMatchObject({ received: 4, accepted: 2, zipPrefixes: 1, outsideBrazil: 0 });
+    expect(summary.rejected.map((r) => [r.line, r.field])).toEqual([
+      [2, 'geolocation_zip_code_prefix'],
+      [4, null],
+    ]);
+    expect(await warehouse.sql(`SELECT latitude::text, samples FROM dw.dim_geolocation WHERE zip_prefix = '40001'`)).toEqual([{ latitude: '-12.980000', samples: 2 }]);
+    const forbidden = await fetch(`${warehouse.baseUrl}/imports/geolocation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${await warehouse.token(['warehouse:read'])}` },
+      body,
+    });
+    expect(forbidden.status).toBe(403);
+  });
+
   it('exposes the event-to-mart latency histogram', async () => {
     const text = await (await fetch(`${warehouse.baseUrl}/metrics`)).text();
     expect(text).toMatch(/warehouse_event_to_mart_seconds_count\{[^}]*\} \d+/);

@@ -17,9 +17,11 @@ import { type Express } from 'express';
 import { WarehouseQueryService } from '../application/queries/warehouse-query.service';
 import { lagRecordingMetrics } from '../infrastructure/messaging/lag-recording.metrics';
 import { eventToMartHistogram } from '../infrastructure/observability/event-to-mart.histogram';
+import { loadGeolocation } from '../infrastructure/sql/geolocation.loader';
 import { migrateWarehouse } from '../infrastructure/sql/migrator';
 import { PgMartReader } from '../infrastructure/sql/pg-mart.reader';
 import { createWarehouseApplier } from '../infrastructure/warehouse-applier';
+import { importGeolocationRoute } from './http/import-geolocation.route';
 import { warehouseErrorMapper } from './http/warehouse.error-mappers';
 import { warehouseRoutes } from './http/warehouse.routes';
 import { type WarehouseConfig } from './warehouse.config';
@@ -97,7 +99,7 @@ export async function startWarehouseService({ config, logger, metrics, health }:
 
     const { app } = createHttpApp({
       serviceName: WAREHOUSE_SERVICE,
-      routes: warehouseRoutes(new WarehouseQueryService(new PgMartReader(pool))),
+      routes: [...warehouseRoutes(new WarehouseQueryService(new PgMartReader(pool))), importGeolocationRoute((rows) => loadGeolocation(pool, rows))],
       auth: await tokenVerifierFromConfig(config),
       logger,
       metrics,

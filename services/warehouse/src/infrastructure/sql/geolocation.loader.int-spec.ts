@@ -25,13 +25,28 @@ describe('loading the geolocation file', () => {
       yield { zip_prefix: '99999', latitude: '48.85', longitude: '2.35', city: 'paris', state: 'RS' };
     }
     expect(await loadGeolocation(db.pool, samples())).toEqual({ rows: 5, zipPrefixes: 1, outsideBrazil: 2 });
+    // With the two samples of 30001 loaded before: latitudes −19.93, −19.92, −19.90, −19.80, −19.70.
     expect(await db.rows(`SELECT zip_prefix, latitude::text, longitude::text, city, state, samples, outside_brazil FROM dw.dim_geolocation WHERE zip_prefix IN ('30001', '99999')`)).toEqual([
-      { zip_prefix: '30001', latitude: '-19.800000', longitude: '-43.800000', city: 'belo horizonte', state: 'MG', samples: 3, outside_brazil: 1 },
+      { zip_prefix: '30001', latitude: '-19.900000', longitude: '-43.900000', city: 'belo horizonte', state: 'MG', samples: 5, outside_brazil: 1 },
+    ]);
+  });
+
+  it('gives a zip prefix whose samples came in two loads the point of all of them', async () => {
+    const sample = (latitude: number, longitude: number) => ({ zip_prefix: '40001', latitude, longitude, city: 'salvador', state: 'BA' });
+    await loadGeolocation(db.pool, [sample(-12.97, -38.5)]);
+    await loadGeolocation(db.pool, [sample(-12.99, -38.52), sample(-12.98, -38.51)]);
+    expect(await db.rows(`SELECT latitude::text, longitude::text, samples FROM dw.dim_geolocation WHERE zip_prefix = '40001'`)).toEqual([
+      { latitude: '-12.980000', longitude: '-38.510000', samples: 3 },
+    ]);
+    // The same samples again double, and move nothing.
+    await loadGeolocation(db.pool, [sample(-12.97, -38.5), sample(-12.99, -38.52), sample(-12.98, -38.51)]);
+    expect(await db.rows(`SELECT latitude::text, longitude::text, samples FROM dw.dim_geolocation WHERE zip_prefix = '40001'`)).toEqual([
+      { latitude: '-12.980000', longitude: '-38.510000', samples: 6 },
     ]);
   });
 
   it('re-derives the distances of the deliveries it moves, and their mart cells', async () => {
-    const expected = haversineKm({ latitude: -22.91, longitude: -43.17 }, { latitude: -19.8, longitude: -43.8 });
+    const expected = haversineKm({ latitude: -22.91, longitude: -43.17 }, { latitude: -19.9, longitude: -43.9 });
     const [delivery] = await db.rows<{ distance_km: string }>(`SELECT distance_km::text FROM dw.fact_deliveries WHERE order_id = 'o2'`);
     expect(Number(delivery!.distance_km)).toBeCloseTo(expected, 3);
     const [cell] = await db.rows<{ avg_distance_km: string }>(

@@ -14,14 +14,18 @@ export interface GeolocationRow {
 export interface GeolocationLoad {
   /** Sample rows read. */
   rows: number;
-  /** Zip prefixes written to dim_geolocation. */
+  /** Zip prefixes of this load whose point was written to dim_geolocation. */
   zipPrefixes: number;
-  /** Samples ignored because they lie outside Brazil. */
+  /** Samples of this load ignored because they lie outside Brazil. */
   outsideBrazil: number;
 }
 
-/** Brazil's bounding box, with a little margin; Olist has a few samples in Europe and at sea. */
-const BRAZIL = { minLatitude: -34, maxLatitude: 5.5, minLongitude: -74.5, maxLongitude: -34.5 };
+/**
+ * Brazil's bounding box (its extreme points, −33.75/5.27 and −73.99/−34.79, with a little margin),
+ * both ends included; Olist has a few samples in Europe and at sea.
+ */
+export const BRAZIL_BOX = { minLatitude: -34, maxLatitude: 5.5, minLongitude: -74.5, maxLongitude: -34.5 } as const;
+const BRAZIL = BRAZIL_BOX;
 
 const CREATE_STAGING = `
 CREATE TEMP TABLE dw_geolocation_staging (
@@ -29,14 +33,24 @@ CREATE TEMP TABLE dw_geolocation_staging (
   city text NOT NULL, state text NOT NULL
 ) ON COMMIT DROP`;
 
-// The representative point of a zip prefix is the median latitude and the median longitude of its
-// samples inside Brazil (robust to the odd far-away sample, unlike the mean); its city and state are
-// the most frequent among those samples (ties: the first in alphabetical order).
+// The representative point of a zip prefix is the median latitude and the median longitude of all
+// its samples received inside Brazil (robust to the odd far-away sample, unlike the mean); its city
+// and state are the most frequent among those samples (ties: the first in alphabetical order).
 const AGGREGATE = `
-WITH samples AS (
+WITH received AS (
+  INSERT INTO {dw}.stg_geolocation (zip_prefix, latitude, longitude, city, state)
+  SELECT zip_prefix, latitude, longitude, city, state FROM pg_temp.dw_geolocation_staging
+  RETURNING zip_prefix
+), samples AS (
   SELECT s.*, s.latitude BETWEEN ${BRAZIL.minLatitude} AND ${BRAZIL.maxLatitude}
               AND s.longitude BETWEEN ${BRAZIL.minLongitude} AND ${BRAZIL.maxLongitude} AS inside
-  FROM pg_temp.dw_geolocation_staging s
+  FROM (
+    -- Every sample of the zip prefixes in this load: those stored before, and this load's own (which
+    -- the insert above makes visible only after the statement).
+    SELECT g.* FROM {dw}.stg_geolocation g WHERE g.zip_prefix IN (SELECT zip_prefix FROM pg_temp.dw_geolocation_staging)
+    UNION ALL
+    SELECT l.* FROM pg_temp.dw_geolocation_staging l
+  ) s
 ), points AS (
   SELECT zip_prefix,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY latitude) FILTER (WHERE inside) AS latitude,
@@ -61,12 +75,17 @@ WITH samples AS (
   WHERE d.seller_zip_prefix IN (SELECT zip_prefix FROM written) OR d.customer_zip_prefix IN (SELECT zip_prefix FROM written)
   ON CONFLICT (order_id) DO UPDATE SET parts = dw_touched_order.parts | excluded.parts
 )
-SELECT (SELECT count(*) FROM written)::integer AS zip_prefixes, (SELECT coalesce(sum(outside_brazil), 0) FROM points)::integer AS outside_brazil`;
+SELECT (SELECT count(*) FROM written)::integer AS zip_prefixes,
+       (SELECT count(*) FROM pg_temp.dw_geolocation_staging l
+        WHERE NOT (l.latitude BETWEEN ${BRAZIL.minLatitude} AND ${BRAZIL.maxLatitude}
+                   AND l.longitude BETWEEN ${BRAZIL.minLongitude} AND ${BRAZIL.maxLongitude}))::integer AS outside_brazil`;
 
 /**
- * Loads Olist's geolocation samples: streams them with COPY into a staging table, then aggregates one
- * row per zip prefix into dim_geolocation and re-derives the deliveries whose distance it changes,
- * all in one transaction. `rows` is read as it comes; the file is never held in memory.
+ * Loads Olist's geolocation samples: streams them with COPY into a staging table, keeps them with the
+ * samples received before (the file may come in several loads), re-aggregates the point of every zip
+ * prefix of this load from all its samples into dim_geolocation, and re-derives the deliveries whose
+ * distance it changes, all in one transaction. `rows` is read as it comes; the file is never held in
+ * memory. Loading the same samples twice doubles them, which moves no median and no most frequent city.
  */
 export async function loadGeolocation(
   pool: Pool,

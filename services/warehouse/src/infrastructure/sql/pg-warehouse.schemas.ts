@@ -23,9 +23,9 @@ export class PgWarehouseSchemas implements WarehouseSchemas {
     await migrateWarehouse(this.pool, schema);
     // Geolocation comes from a file, not from events: the new warehouse takes the live one's.
     if (await this.exists(this.live)) {
-      await this.pool.query(
-        `INSERT INTO ${quoteIdentifier(schema)}.dim_geolocation SELECT * FROM ${quoteIdentifier(this.live)}.dim_geolocation`,
-      );
+      for (const table of ['stg_geolocation', 'dim_geolocation']) {
+        await this.pool.query(`INSERT INTO ${quoteIdentifier(schema)}.${table} SELECT * FROM ${quoteIdentifier(this.live)}.${table}`);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import { type SqlSession, inSchema } from '../sql-session';
 import { STAR_SCHEMA_SQL } from './001-star-schema';
 import { loadDateDimension } from './002-dim-date';
+import { GEOLOCATION_SAMPLES_SQL } from './003-geolocation-samples';
 
 /** One step of the warehouse schema; applied once per schema, in version order. */
 export interface WarehouseMigration {
@@ -21,4 +22,5 @@ const sqlMigration = (version: number, name: string, sql: string): WarehouseMigr
 export const WAREHOUSE_MIGRATIONS: readonly WarehouseMigration[] = [
   sqlMigration(1, 'star schema', STAR_SCHEMA_SQL),
   { version: 2, name: 'dim_date 2016-2030', up: loadDateDimension },
+  sqlMigration(3, 'geolocation samples', GEOLOCATION_SAMPLES_SQL),
 ];
