@@ -651,8 +651,8 @@ ${refresh(
            coalesce(sum(f.gmv) FILTER (WHERE f.is_kept), 0) AS revenue, min(f.purchased_at) AS first_purchased_at
     FROM {dw}.fact_orders f WHERE f.buyer_key = b.buyer_key
   ) o
-  LEFT JOIN {dw}.dim_customer p ON p.customer_unique_id = b.buyer_key AND p.is_current
-  WHERE o.orders > 0 OR p.customer_unique_id IS NOT NULL`,
+  -- Persons only: an account not linked to a person yet is nobody's first order.
+  JOIN {dw}.dim_customer p ON p.customer_unique_id = b.buyer_key AND p.is_current`,
 )};
 
 INSERT INTO pg_temp.dw_touched_date (date_key)
@@ -722,14 +722,14 @@ const REFRESH_SELLER = refresh(
          l.handoff_lines, l.late_handoff_lines, round(l.late_handoff_lines::numeric / nullif(l.handoff_lines, 0), 4) AS late_handoff_share
   FROM pg_temp.dw_touched_seller_month t
   CROSS JOIN LATERAL (
-    SELECT (count(DISTINCT i.order_id) FILTER (WHERE i.is_kept))::integer AS orders,
+    SELECT count(DISTINCT i.order_id)::integer AS orders,
            (count(DISTINCT i.order_id) FILTER (WHERE NOT i.is_kept))::integer AS canceled_orders,
-           (count(*) FILTER (WHERE i.is_kept))::integer AS lines,
+           count(*)::integer AS lines,
            coalesce(sum(i.price) FILTER (WHERE i.is_kept), 0) AS revenue,
            coalesce(sum(i.freight) FILTER (WHERE i.is_kept), 0) AS freight,
-           (count(*) FILTER (WHERE i.is_kept AND i.carrier_at IS NOT NULL))::integer AS handoff_lines,
-           (count(*) FILTER (WHERE i.is_kept AND i.handed_over_late))::integer AS late_handoff_lines,
-           array_agg(DISTINCT i.order_id) FILTER (WHERE i.is_kept) AS kept_order_ids
+           (count(*) FILTER (WHERE i.carrier_at IS NOT NULL))::integer AS handoff_lines,
+           (count(*) FILTER (WHERE i.handed_over_late))::integer AS late_handoff_lines,
+           array_agg(DISTINCT i.order_id) AS order_ids
     FROM {dw}.fact_order_items i WHERE i.seller_id = t.seller_id AND i.purchase_month = t.month_key
   ) l
   CROSS JOIN LATERAL (
@@ -737,13 +737,13 @@ const REFRESH_SELLER = refresh(
            (count(*) FILTER (WHERE f.is_late))::integer AS late_orders,
            (count(*) FILTER (WHERE f.carrier_at IS NOT NULL))::integer AS handoff_orders,
            coalesce(sum(extract(epoch FROM f.carrier_at - f.purchased_at)) FILTER (WHERE f.carrier_at IS NOT NULL), 0) AS handoff_seconds
-    FROM {dw}.fact_orders f WHERE f.order_id = ANY (l.kept_order_ids)
+    FROM {dw}.fact_orders f WHERE f.order_id = ANY (l.order_ids)
   ) o
   CROSS JOIN LATERAL (
     SELECT count(*)::integer AS review_count, coalesce(sum(r.score), 0)::integer AS review_score_sum
-    FROM {dw}.fact_reviews r WHERE r.order_id = ANY (l.kept_order_ids)
+    FROM {dw}.fact_reviews r WHERE r.order_id = ANY (l.order_ids)
   ) r
-  WHERE l.lines > 0 OR l.canceled_orders > 0`,
+  WHERE l.lines > 0`,
 );
 
 const REFRESH_SEGMENTS = refresh(

@@ -362,11 +362,11 @@ CREATE TABLE {dw}.fact_reviews (
 CREATE INDEX fact_reviews_order ON {dw}.fact_reviews (order_id);
 CREATE INDEX fact_reviews_date ON {dw}.fact_reviews (purchase_date_key);
 
--- GRAIN: one row per buyer: a person (customer_unique_id), or an account whose person is not known
--- yet. Their first purchase and order totals, and the person's current segment.
+-- GRAIN: one row per person (customer_unique_id) the customer service registered: the first purchase
+-- and order totals of its accounts' orders, and its current segment.
 CREATE TABLE {dw}.customer_summary (
-  buyer_key               text          PRIMARY KEY,
-  customer_unique_id      text,                       -- null for an account not linked to a person
+  buyer_key               text          PRIMARY KEY,  -- the customer_unique_id
+  customer_unique_id      text,
   segment                 text,
   recency_days            integer,
   orders                  integer       NOT NULL,     -- any status
