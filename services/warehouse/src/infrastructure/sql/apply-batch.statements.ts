@@ -781,12 +781,14 @@ const REFRESH_DELIVERY = refresh(
          round(d.distance_km_sum / nullif(d.distance_deliveries, 0), 4) AS avg_distance_km
   FROM pg_temp.dw_touched_cell t
   CROSS JOIN LATERAL (
-    SELECT count(*)::integer AS deliveries, coalesce(sum(f.delivery_seconds), 0) AS delivery_seconds,
-           (count(*) FILTER (WHERE f.days_late > 0))::integer AS late_deliveries,
+    -- The delivered orders of the cell (as the executive dashboard counts them), with their shipment's
+    -- states and distance.
+    SELECT count(*)::integer AS deliveries, coalesce(sum(o.delivery_seconds), 0) AS delivery_seconds,
+           (count(*) FILTER (WHERE o.is_late))::integer AS late_deliveries,
            count(f.distance_km)::integer AS distance_deliveries, coalesce(sum(f.distance_km), 0) AS distance_km_sum
-    FROM {dw}.fact_deliveries f
+    FROM {dw}.fact_deliveries f JOIN {dw}.fact_orders o ON o.order_id = f.order_id
     WHERE f.purchase_month = t.month_key AND f.seller_state = t.seller_state AND f.customer_state = t.customer_state
-      AND f.delivered_at IS NOT NULL
+      AND o.is_delivered
   ) d
   WHERE d.deliveries > 0`,
 );
