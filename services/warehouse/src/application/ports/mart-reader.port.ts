@@ -64,6 +64,8 @@ export interface BatchLatencyRow {
  */
 export interface MartReader {
   executiveDays(from: IsoDate, to: IsoDate): Promise<ExecutiveDay[]>;
+  /** The sums of the executive totals over the days from..to (a single row, summed by the database). */
+  executiveTotals(from: IsoDate, to: IsoDate): Promise<ExecutiveTotals>;
   sellerMonths(sellerId: string, months: MonthKeyRange): Promise<SellerMonth[]>;
   sellerExists(sellerId: string): Promise<{ city: string | null; state: string | null } | null>;
   /** Sellers ranked by the sum of `by` over the months, best first. */

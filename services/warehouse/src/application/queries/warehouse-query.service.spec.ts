@@ -1,4 +1,4 @@
-import { emptyExecutiveTotals, type ExecutiveTotals } from '../../domain/metrics/executive-metrics';
+import { emptyExecutiveTotals, sumExecutiveTotals, type ExecutiveTotals } from '../../domain/metrics/executive-metrics';
 import { emptySellerTotals } from '../../domain/metrics/seller-metrics';
 import { type ExecutiveDay, type MartReader } from '../ports/mart-reader.port';
 import { InvalidQueryError } from './invalid-query.error';
@@ -19,6 +19,10 @@ function marts(overrides: Partial<MartReader> = {}): MartReader & { calls: unkno
     executiveDays: async (from, to) => {
       calls.push(['executiveDays', from, to]);
       return days.filter((d) => d.date >= from && d.date <= to);
+    },
+    executiveTotals: async (from, to) => {
+      calls.push(['executiveTotals', from, to]);
+      return sumExecutiveTotals(days.filter((d) => d.date >= from && d.date <= to).map((d) => d.totals));
     },
     sellerMonths: async (sellerId, months) => {
       calls.push(['sellerMonths', sellerId, months]);

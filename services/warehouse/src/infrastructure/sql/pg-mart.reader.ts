@@ -1,4 +1,5 @@
 import { type IsoDate } from '../../domain/calendar/calendar-date';
+import { type ExecutiveTotals } from '../../domain/metrics/executive-metrics';
 import { type SegmentTotals } from '../../domain/metrics/segment-metrics';
 import { type SellerTotals } from '../../domain/metrics/seller-metrics';
 import {
@@ -116,6 +117,49 @@ export class PgMartReader implements MartReader {
     }));
   }
 
+  async executiveTotals(from: IsoDate, to: IsoDate): Promise<ExecutiveTotals> {
+    const { rows } = await this.session.query<{
+      orders: number;
+      canceled_orders: number;
+      kept_orders: number;
+      gmv: string;
+      freight: string;
+      payments: string;
+      new_customers: number;
+      delivered_orders: number;
+      late_orders: number;
+      delivery_seconds: string;
+      review_count: number;
+      review_score_sum: number;
+    }>(
+      this.sql(`
+        SELECT coalesce(sum(orders), 0)::integer AS orders, coalesce(sum(canceled_orders), 0)::integer AS canceled_orders,
+               coalesce(sum(kept_orders), 0)::integer AS kept_orders, coalesce(sum(gmv), 0)::text AS gmv,
+               coalesce(sum(freight), 0)::text AS freight, coalesce(sum(payments), 0)::text AS payments,
+               coalesce(sum(new_customers), 0)::integer AS new_customers, coalesce(sum(delivered_orders), 0)::integer AS delivered_orders,
+               coalesce(sum(late_orders), 0)::integer AS late_orders, coalesce(sum(delivery_seconds), 0)::text AS delivery_seconds,
+               coalesce(sum(review_count), 0)::integer AS review_count, coalesce(sum(review_score_sum), 0)::integer AS review_score_sum
+        FROM {dw}.mart_executive_dashboard
+        WHERE purchase_date_key BETWEEN to_char($1::date, 'YYYYMMDD')::integer AND to_char($2::date, 'YYYYMMDD')::integer`),
+      [from, to],
+    );
+    const r = rows[0]!;
+    return {
+      orders: r.orders,
+      canceledOrders: r.canceled_orders,
+      keptOrders: r.kept_orders,
+      gmv: r.gmv,
+      freight: r.freight,
+      payments: r.payments,
+      newCustomers: r.new_customers,
+      deliveredOrders: r.delivered_orders,
+      lateOrders: r.late_orders,
+      deliverySeconds: r.delivery_seconds,
+      reviewCount: r.review_count,
+      reviewScoreSum: r.review_score_sum,
+    };
+  }
+
   async sellerMonths(sellerId: string, months: MonthKeyRange): Promise<SellerMonth[]> {
     const { rows } = await this.session.query<SellerRow & { month_key: number }>(
       this.sql(`
@@ -135,15 +179,21 @@ export class PgMartReader implements MartReader {
   }
 
   async sellerRanking(months: MonthKeyRange, by: 'revenue' | 'orders', limit: number, offset: number): Promise<SellerSummary[]> {
-    const order = by === 'revenue' ? 'sum(m.revenue) DESC, sum(m.orders) DESC' : 'sum(m.orders) DESC, sum(m.revenue) DESC';
+    const order = by === 'revenue' ? 'rank_revenue DESC, rank_orders DESC' : 'rank_orders DESC, rank_revenue DESC';
+    // Ranked on the mart alone (a hash aggregate by seller), and only the page joined to the seller
+    // names: grouping the joined rows by name as well sorted every seller-month on disk.
     const { rows } = await this.session.query<SellerRow & { seller_id: string; city: string | null; state: string | null }>(
       this.sql(`
-        SELECT m.seller_id, coalesce(s.normalized_city, s.city) AS city, s.state, ${SELLER_SUMS}
-        FROM {dw}.mart_seller_performance m LEFT JOIN {dw}.dim_seller s ON s.seller_id = m.seller_id
-        WHERE m.month_key BETWEEN $1 AND $2
-        GROUP BY m.seller_id, s.normalized_city, s.city, s.state
-        ORDER BY ${order}, m.seller_id
-        LIMIT $3 OFFSET $4`),
+        SELECT coalesce(s.normalized_city, s.city) AS city, s.state, r.*
+        FROM (
+          SELECT m.seller_id, ${SELLER_SUMS}, sum(m.revenue) AS rank_revenue, sum(m.orders) AS rank_orders
+          FROM {dw}.mart_seller_performance m
+          WHERE m.month_key BETWEEN $1 AND $2
+          GROUP BY m.seller_id
+          ORDER BY ${order}, m.seller_id
+          LIMIT $3 OFFSET $4
+        ) r LEFT JOIN {dw}.dim_seller s ON s.seller_id = r.seller_id
+        ORDER BY ${order}, r.seller_id`),
       [months.from, months.to, limit, offset],
     );
     return rows.map((r) => ({ sellerId: r.seller_id, city: r.city, state: r.state, totals: sellerTotals(r) }));
