@@ -9,6 +9,7 @@
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=50 BENCH_PORT=4700 (the defaults)
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -120,19 +121,47 @@ async function main(): Promise<void> {
       ['deliveries (from SP)', '/warehouse/deliveries?from=2017-01&to=2018-10&sellerState=SP'],
       ['freshness', '/warehouse/freshness'],
     ];
+    // CPU per request (the service process and its PostgreSQL backends, from /proc): steadier than
+    // latency on a machine shared with other runs.
+    const monitor = new Client({ connectionString: url });
+    await monitor.connect();
+    const ticks = Number(process.env.CLK_TCK ?? 100);
+    const cpuOf = (pid: number) => {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / ticks;
+      } catch {
+        return 0;
+      }
+    };
+    const cpuNow = async () => {
+      const { rows } = await monitor.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE application_name = 'warehouse' AND datname = $1`,
+        [REPLAY_BENCH_DATABASE],
+      );
+      return { service: cpuOf(service.pid!), backends: new Map(rows.map(({ pid }) => [pid, cpuOf(pid)])) };
+    };
     for (const [name, pathAndQuery] of endpoints) {
       // Warm up (first plans, connections), then measure.
       await load(`${base}${pathAndQuery}`, token, 2, 10);
-      const cpuBefore = process.cpuUsage();
+      const before = await cpuNow();
       const result = await load(`${base}${pathAndQuery}`, token, seconds, connections);
+      const after = await cpuNow();
       results.push({ name, ...result });
-      const usage = process.cpuUsage(cpuBefore);
+      const serviceCpu = after.service - before.service;
+      const postgresCpu = [...after.backends].reduce(
+        (sum, [pid, cpu]) => sum + cpu - (before.backends.get(pid) ?? 0),
+        0,
+      );
+      const perRequest = (cpu: number) => ((cpu * 1000) / Math.max(1, result.requests)).toFixed(2);
       console.log(
-        `${name.padEnd(38)} ${String(result.requests).padStart(7)} req ${result.rps.toFixed(0).padStart(5)} req/s  ` +
+        `${name.padEnd(42)} ${String(result.requests).padStart(7)} req ${result.rps.toFixed(0).padStart(5)} req/s  ` +
           `p50 ${result.p50.toFixed(1)} ms  p95 ${result.p95.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  max ${result.max.toFixed(1)} ms` +
-          `  non-2xx ${result.non2xx} errors ${result.errors}  (autocannon CPU ${((usage.user + usage.system) / 1e6).toFixed(1)} s; load ${os.loadavg()[0]!.toFixed(2)})`,
+          `  non-2xx ${result.non2xx} errors ${result.errors}  CPU/request: service ${perRequest(serviceCpu)} ms, PostgreSQL ${perRequest(postgresCpu)} ms` +
+          `  (load ${os.loadavg()[0]!.toFixed(2)})`,
       );
     }
+    await monitor.end();
   } finally {
     service.kill('SIGTERM');
     await exited;
