@@ -161,6 +161,10 @@ describe('enforceQualityGate', () => {
   let url: string;
   let dir: string;
   let reply: QualityRunAnswer;
+  /** The warehouse's order counts, one per look (46 once they run out). */
+  let ordersSeen: number[] = [];
+  let runStatus = 201;
+  const settle = { intervalMs: 1, timeoutMs: 5_000, stableLooks: 3 };
   const received: Array<{ path: string; auth: string | undefined; body: unknown }> = [];
 
   beforeAll(async () => {
@@ -175,8 +179,12 @@ describe('enforceQualityGate', () => {
           body: body ? JSON.parse(body) : undefined,
         });
         if (req.url === '/metrics') res.end('messaging_events_dead_lettered_total{topic="a"} 1\n');
+        else if (req.url?.startsWith('/warehouse/executive/kpis'))
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ orders: ordersSeen.shift() ?? 46 }));
         else if (req.url === '/quality/runs')
-          res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+          res.writeHead(runStatus, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
         else res.writeHead(404).end();
       });
     });
@@ -194,6 +202,7 @@ describe('enforceQualityGate', () => {
     reply = answer(0.95);
     const said: string[] = [];
     received.length = 0;
+    ordersSeen = [40, 44];
     await expect(
       enforceQualityGate({
         warehouseUrl: url,
@@ -201,6 +210,7 @@ describe('enforceQualityGate', () => {
         token: 't0k',
         summary: summary(report),
         say: (l) => said.push(l),
+        settle,
       }),
     ).resolves.toEqual(reply);
     expect(received.filter((r) => r.path === 'GET /metrics')).toHaveLength(2);
@@ -209,7 +219,9 @@ describe('enforceQualityGate', () => {
       auth: 'Bearer t0k',
       body: { params: { orders: 46, imported_rows: 210 }, inputs: { rejectedRows: 1, deadLetters: 2 } },
     });
-    expect(said[1]).toMatch(/^Data quality: 95\.00 % \(passes/);
+    expect(received.filter((r) => r.path.startsWith('GET /warehouse/executive/kpis'))).toHaveLength(3);
+    expect(said[0]).toMatch(/^The warehouse was still applying orders: 40 → 46 of 46 in [\d.]+ s\.$/);
+    expect(said[2]).toMatch(/^Data quality: 95\.00 % \(passes/);
   });
 
   it('fails below the threshold after printing the failing expectations', async () => {
@@ -217,29 +229,39 @@ describe('enforceQualityGate', () => {
     await writeFile(report, '');
     reply = answer(0.9499, [rejectedShare]);
     const said: string[] = [];
+    // A duplicated order keeps the warehouse one short: the wait ends once the count stops moving.
+    ordersSeen = [45, 45, 45, 45, 45, 45];
+    received.length = 0;
     const gate = enforceQualityGate({
       warehouseUrl: url,
       serviceUrls: [],
       token: 't',
       summary: summary(report),
       say: (l) => said.push(l),
+      settle,
     });
     await expect(gate).rejects.toThrow(QualityGateFailedError);
     await expect(gate).rejects.toThrow('quality gate failed: score 94.99 % is below 95.00 %');
     expect(said.join('\n')).toContain('raw/ingestion.rejected_rows:share');
+    expect(said.join('\n')).not.toContain('still applying');
+    expect(received.filter((r) => r.path.startsWith('GET /warehouse/executive/kpis'))).toHaveLength(3);
   });
 
-  it('reports a warehouse that does not answer a run', async () => {
+  it('reports a warehouse that does not answer its KPIs or a run', async () => {
     const report = path.join(dir, 'nothing.ndjson');
     await writeFile(report, '');
-    await expect(
+    const gate = (warehouseUrl: string) =>
       enforceQualityGate({
-        warehouseUrl: `${url}/nowhere`,
+        warehouseUrl,
         serviceUrls: [],
         token: 't',
         summary: summary(report),
         say: () => undefined,
-      }),
-    ).rejects.toThrow(/warehouse quality run answered 404/);
+        settle,
+      });
+    await expect(gate(`${url}/nowhere`)).rejects.toThrow(/warehouse KPIs answered 404/);
+    runStatus = 503;
+    await expect(gate(url)).rejects.toThrow(/warehouse quality run answered 503/);
+    runStatus = 201;
   });
 });

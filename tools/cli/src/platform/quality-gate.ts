@@ -145,6 +145,52 @@ export function formatQualityGate(answer: QualityRunAnswer, threshold = QUALITY_
   return lines;
 }
 
+/** Orders the warehouse holds: the executive dashboard's orders over every purchase date. */
+async function warehouseOrders(warehouseUrl: string, token: string): Promise<number> {
+  const response = await fetch(`${warehouseUrl}/warehouse/executive/kpis?from=2016-01-01&to=2030-12-31`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`warehouse KPIs answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { orders: number }).orders;
+}
+
+export interface SettleOptions {
+  warehouseUrl: string;
+  token: string;
+  /** The orders the import published. */
+  expected: number;
+  timeoutMs?: number;
+  intervalMs?: number;
+  /** Consecutive looks with the same count that end the wait short of `expected` (10, a second apart). */
+  stableLooks?: number;
+}
+
+/**
+ * Waits until the warehouse holds the published orders, or its count stops moving (a duplicated order
+ * id keeps it short for good), or the timeout: the outboxes and lags the drain watches can read zero
+ * while an event chain (sales → fulfillment → sales → warehouse) is still under way, and a run then
+ * would report orders that are merely late. Answers the counts seen first and last.
+ */
+export async function waitForWarehouseOrders(
+  options: SettleOptions,
+): Promise<{ first: number; last: number; seconds: number }> {
+  const started = Date.now();
+  const first = await warehouseOrders(options.warehouseUrl, options.token);
+  let last = first;
+  let same = 1;
+  while (
+    last < options.expected &&
+    same < (options.stableLooks ?? 10) &&
+    Date.now() - started < (options.timeoutMs ?? 120_000)
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 1_000));
+    const now = await warehouseOrders(options.warehouseUrl, options.token);
+    same = now === last ? same + 1 : 1;
+    last = now;
+  }
+  return { first, last, seconds: (Date.now() - started) / 1000 };
+}
+
 export interface QualityGateOptions {
   warehouseUrl: string;
   /** Every service, for their dead-lettered event counters. */
@@ -153,6 +199,8 @@ export interface QualityGateOptions {
   summary: ImportSummary;
   threshold?: number;
   say: (line: string) => void;
+  /** How the wait for late orders looks (tests shorten it). */
+  settle?: Pick<SettleOptions, 'timeoutMs' | 'intervalMs' | 'stableLooks'>;
 }
 
 /** Runs the gate: prints the score, throws QualityGateFailedError below the threshold. */
@@ -164,10 +212,21 @@ export async function enforceQualityGate(options: QualityGateOptions): Promise<Q
       options.serviceUrls.map(async (url) => deadLettersIn(await (await fetch(`${url}/metrics`)).text())),
     ).then((counts) => counts.reduce((sum, n) => sum + n, 0)),
   ]);
+  const request = qualityRunRequest(options.summary, rejectedRows, deadLetters);
+  const settled = await waitForWarehouseOrders({
+    warehouseUrl: options.warehouseUrl,
+    token: options.token,
+    expected: request.params.orders,
+    ...options.settle,
+  });
+  if (settled.last !== settled.first)
+    options.say(
+      `The warehouse was still applying orders: ${settled.first} → ${settled.last} of ${request.params.orders} in ${settled.seconds.toFixed(1)} s.`,
+    );
   const response = await fetch(`${options.warehouseUrl}/quality/runs`, {
     method: 'POST',
     headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(qualityRunRequest(options.summary, rejectedRows, deadLetters)),
+    body: JSON.stringify(request),
   });
   if (response.status !== 201)
     throw new Error(`warehouse quality run answered ${response.status}: ${await response.text()}`);
