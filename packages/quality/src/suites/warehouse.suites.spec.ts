@@ -1,6 +1,9 @@
 import { type Expectation } from '../domain/expectation/expectation';
 import { expectationsFor } from '../domain/suite/suite';
-import { warehouseSuites } from './warehouse.suites';
+import { erroredResult } from '../domain/result/expectation-result';
+import { DEAD_LETTERS_PARAM, REJECTED_ROWS_PARAM } from '../domain/run/quality-run';
+import { scoreResults } from '../domain/score/score';
+import { REJECTED_SHARE_WEIGHT, warehouseSuites } from './warehouse.suites';
 
 /** The warehouse's tables and their grains (services/warehouse infrastructure/sql/table-keys.ts). */
 const GRAINS: Record<string, string[]> = {
@@ -67,7 +70,7 @@ describe('warehouseSuites', () => {
 
   it('covers the operational tables in dw_meta', () => {
     const raw = suites.find((s) => s.name === 'raw')!;
-    expect(new Set(raw.expectations.map((x) => x.table))).toEqual(new Set(['dw_meta.freshness', 'dw_meta.consumer_lag']));
+    expect(new Set(raw.expectations.map((x) => x.table))).toEqual(new Set(['dw_meta.freshness', 'dw_meta.consumer_lag', 'quality.runs']));
     expect(raw.expectations.find((x) => x.kind === 'expect_column_newest_value_to_be_recent')).toMatchObject({ columns: ['last_applied_at'], parameters: { maxAgeSeconds: 86_400 } });
   });
 
@@ -83,7 +86,7 @@ describe('warehouseSuites', () => {
   });
 
   it('uses every expectation kind, with the foreign keys to dimensions counting inferred members', () => {
-    expect(new Set(all.map((x) => x.kind)).size).toBe(16);
+    expect(new Set(all.map((x) => x.kind)).size).toBe(17);
     const toDimensions = all.filter((x) => x.kind === 'expect_foreign_keys_to_exist' && /dim_(customer|product|seller)$/.test(x.parameters.referenceTable));
     expect(toDimensions.length).toBeGreaterThanOrEqual(5);
     for (const fk of toDimensions) expect(fk.parameters).toMatchObject({ inferredColumn: 'is_inferred' });
@@ -99,9 +102,37 @@ describe('warehouseSuites', () => {
     expect(references.length).toBeGreaterThan(10);
     expect(references.every((table) => table.startsWith('dw_rebuild_1.'))).toBe(true);
     const raw = custom[0]!.expectations;
-    expect(raw.every((x) => x.table.startsWith('ops.'))).toBe(true);
+    expect(raw.filter((x) => x.table !== 'quality.runs').every((x) => x.table.startsWith('ops.'))).toBe(true);
     expect(raw.filter((x) => x.kind === 'expect_column_newest_value_to_be_recent').map((x) => x.parameters)).toEqual([{ maxAgeSeconds: 60 }, { maxAgeSeconds: 600, groupBy: ['topic'] }]);
     expect(raw.find((x) => x.id === 'consumer_lag.lag:between')!.parameters).toEqual({ minValue: 0, maxValue: 5 });
     expect(expectations.find((x) => x.kind === 'expect_table_row_count_to_equal' && 'param' in x.parameters)!.parameters).toEqual({ param: 'sales_orders' });
+  });
+
+  it('counts rejected rows and dead letters against the rows the import read, skipped without that count', () => {
+    const raw = suites.find((s) => s.name === 'raw')!;
+    expect(raw.expectations.find((x) => x.id === 'ingestion.rejected_rows:share')).toMatchObject({
+      kind: 'expect_run_parameter_ratio_to_be_between',
+      parameters: { numerator: REJECTED_ROWS_PARAM, denominator: 'imported_rows', maxValue: 0.01 },
+      severity: 'error',
+      weight: REJECTED_SHARE_WEIGHT,
+      cheap: true,
+    });
+    expect(raw.expectations.find((x) => x.id === 'ingestion.dead_letters:none')).toMatchObject({ parameters: { numerator: DEAD_LETTERS_PARAM, denominator: 'imported_rows', maxValue: 0 }, weight: 1 });
+    const custom = warehouseSuites({ importedRowsParam: 'rows_read', maxRejectedShare: 0.05 })[0]!.expectations;
+    expect(custom.find((x) => x.id === 'ingestion.rejected_rows:share')!.parameters).toEqual({ numerator: REJECTED_ROWS_PARAM, denominator: 'rows_read', maxValue: 0.05 });
+  });
+
+  it('fails the 0.95 gate on a full run whose only failure is the rejected share, and passes it when only dead letters fail', () => {
+    const fullRun = (failing: string) =>
+      scoreResults(
+        suites.map((s) => ({
+          suite: s.name,
+          results: s.expectations.map((x) => ({ ...erroredResult(x, ''), status: x.id === failing ? ('failed' as const) : ('passed' as const), passed: x.id !== failing })),
+        })),
+      );
+    // Every declared expectation evaluated, one of them failed: only the weights are in question.
+    expect(fullRun('none').value).toBe(1);
+    expect(fullRun('ingestion.rejected_rows:share').value).toBeLessThan(0.95);
+    expect(fullRun('ingestion.dead_letters:none').value).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -10,6 +10,7 @@
  */
 import { type Expectation } from '../domain/expectation/expectation';
 import { expectations as e, type ExpectationOptions } from '../domain/expectation/expectation.builders';
+import { DEAD_LETTERS_PARAM, REJECTED_ROWS_PARAM } from '../domain/run/quality-run';
 import { defineSuite, type Suite } from '../domain/suite/suite';
 
 export interface WarehouseSuiteOptions {
@@ -28,7 +29,18 @@ export interface WarehouseSuiteOptions {
   maxConsumerLag?: number;
   /** The run parameter carrying the number of orders published elsewhere (import summary, sales). */
   ordersParam?: string;
+  /** The run parameter carrying the rows the import read, every file (the rejected share's denominator). */
+  importedRowsParam?: string;
+  /** Largest accepted share of the imported rows rejected (CSV reader or services), 0.01 by default. */
+  maxRejectedShare?: number;
 }
+
+/**
+ * The rejected share's weight: failing it alone takes a full run below the 0.95 gate (its effective
+ * weight, 3 × 20, is over a tenth of the whole), so a fault-heavy import fails the gate; a clean one
+ * rejects nothing and passes it.
+ */
+export const REJECTED_SHARE_WEIGHT = 20;
 
 const ORDER_STATUSES = ['created', 'approved', 'invoiced', 'processing', 'shipped', 'delivered', 'canceled', 'unavailable'];
 const PAYMENT_TYPES = ['credit_card', 'boleto', 'voucher', 'debit_card', 'not_defined'];
@@ -74,6 +86,7 @@ export function warehouseSuites(options: WarehouseSuiteOptions = {}): Suite[] {
   const schema = options.schema ?? 'dw';
   const meta = options.metaSchema ?? 'dw_meta';
   const ordersParam = options.ordersParam ?? 'orders';
+  const importedRows = options.importedRowsParam ?? 'imported_rows';
   const suite = (name: string, layer: Suite['layer'], description: string, expectations: Expectation[], inSchema = schema) =>
     defineSuite({ name, layer, schema: inSchema, description, expectations });
 
@@ -93,6 +106,19 @@ export function warehouseSuites(options: WarehouseSuiteOptions = {}): Suite[] {
       e.between('freshness', 'events_applied', { minValue: 0 }, cheap),
       ...key('consumer_lag', ['consumer', 'topic', 'partition'], true),
       e.between('consumer_lag', 'lag', { minValue: 0, maxValue: options.maxConsumerLag ?? 10_000 }, { ...cheap, ...warning, description: 'consumers keep up' }),
+      // What ingestion lost before the warehouse saw it: the run's inputs over the rows the import read
+      // (skipped unless the run gives that count, as the main job's gate does).
+      e.runParameterRatioBetween('quality.runs', REJECTED_ROWS_PARAM, importedRows, { maxValue: options.maxRejectedShare ?? 0.01 }, {
+        ...cheap,
+        id: 'ingestion.rejected_rows:share',
+        weight: REJECTED_SHARE_WEIGHT,
+        description: 'few imported CSV rows were rejected (run input rejectedRows over run parameter imported_rows)',
+      }),
+      e.runParameterRatioBetween('quality.runs', DEAD_LETTERS_PARAM, importedRows, { maxValue: 0 }, {
+        ...cheap,
+        id: 'ingestion.dead_letters:none',
+        description: 'no event was dead-lettered (run inputs deadLetters)',
+      }),
     ], meta),
 
     // ============================================================================== staging

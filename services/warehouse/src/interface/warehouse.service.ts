@@ -22,8 +22,10 @@ import { migrateWarehouse } from '../infrastructure/sql/migrator';
 import { PgMartReader } from '../infrastructure/sql/pg-mart.reader';
 import { createWarehouseApplier } from '../infrastructure/warehouse-applier';
 import { importGeolocationRoute } from './http/import-geolocation.route';
+import { qualityRoutes } from './http/quality.routes';
 import { warehouseErrorMapper } from './http/warehouse.error-mappers';
 import { warehouseRoutes } from './http/warehouse.routes';
+import { notifyingBatches, startWarehouseQuality } from './quality/warehouse-quality';
 import { type WarehouseConfig } from './warehouse.config';
 
 export const WAREHOUSE_SERVICE = 'warehouse';
@@ -47,7 +49,8 @@ export interface RunningWarehouseService {
 /**
  * Starts the warehouse: its database (created if missing, the warehouse schema migrated, readiness
  * flag), the consumer of every catalog topic (each batch applied to the star schema and marts in
- * the inbox's transaction), then the read API. A failure part-way stops what was started.
+ * the inbox's transaction), data quality (cheap runs after batches, full runs on a schedule and on
+ * demand), then the read API. A failure part-way stops what was started.
  */
 export async function startWarehouseService({ config, logger, metrics, health }: WarehouseServiceParts): Promise<RunningWarehouseService> {
   const stoppables: Stoppable[] = [];
@@ -62,6 +65,9 @@ export async function startWarehouseService({ config, logger, metrics, health }:
     migrated.set(true);
     logger.info({ applied }, 'warehouse schema migrated');
     health.register(databaseCheck(pool));
+    // Quality checks read the star schema in snapshots of their own, one run at a time, outside the apply path.
+    const quality = await startWarehouseQuality({ pool, config, registry: metrics.registry, logger });
+    stoppables.push(quality.stoppable);
 
     const applier = createWarehouseApplier({ observeLatency: eventToMartHistogram(metrics.registry) });
     const handler: EventBatchHandler = async (tx, events) => {
@@ -91,7 +97,10 @@ export async function startWarehouseService({ config, logger, metrics, health }:
       pool,
       handler,
       maxBytesPerPartition: config.CONSUMER_MAX_BYTES_PER_PARTITION,
-      metrics: lagRecordingMetrics(metrics.messaging, pool, (error) => logger.warn({ error: String(error) }, 'consumer lag not recorded')),
+      metrics: notifyingBatches(
+        lagRecordingMetrics(metrics.messaging, pool, (error) => logger.warn({ error: String(error) }, 'consumer lag not recorded')),
+        quality.batchApplied,
+      ),
       logger,
     });
     await consumer.start();
@@ -99,13 +108,20 @@ export async function startWarehouseService({ config, logger, metrics, health }:
 
     const { app } = createHttpApp({
       serviceName: WAREHOUSE_SERVICE,
-      routes: [...warehouseRoutes(new WarehouseQueryService(new PgMartReader(pool))), importGeolocationRoute((rows) => loadGeolocation(pool, rows))],
+      routes: [
+        ...warehouseRoutes(new WarehouseQueryService(new PgMartReader(pool))),
+        importGeolocationRoute((rows) => loadGeolocation(pool, rows)),
+        ...qualityRoutes(quality.api),
+      ],
       auth: await tokenVerifierFromConfig(config),
       logger,
       metrics,
       health,
       errorMappers: [warehouseErrorMapper],
-      openapi: { title: 'Mercado warehouse API', description: 'KPIs, sellers, segments, deliveries and freshness, answered from the warehouse marts.' },
+      openapi: {
+        title: 'Mercado warehouse API',
+        description: 'KPIs, sellers, segments, deliveries and freshness, answered from the warehouse marts; data quality runs, scores and data docs.',
+      },
     });
     const server = await startHttpServer(app, { port: config.PORT, host: config.HOST });
     stoppables.push(server);

@@ -4,6 +4,7 @@ import { generateOlist } from '../generate';
 import { formatImportSummary, importOlist } from '../import/olist-import';
 import { runKafkaScript } from './kafka-control';
 import { waitForPipelineDrain } from './pipeline-drain';
+import { enforceQualityGate } from './quality-gate';
 import { repoRoot } from './repo-root';
 import { platformServices, type PlatformService } from './service-catalog';
 import { Supervisor, type RunningChild } from './supervisor';
@@ -219,4 +220,12 @@ async function loadData(
     if (key === 'from' || key === 'to') continue;
     say(`  ${key.padEnd(20)} ${value === null ? '—' : String(value)}`);
   }
+  // The gate: below 95 % the failing expectations are printed and the main job fails.
+  await enforceQualityGate({
+    warehouseUrl: urls.warehouse,
+    serviceUrls: services.map((s) => s.url),
+    token,
+    summary,
+    say,
+  });
 }

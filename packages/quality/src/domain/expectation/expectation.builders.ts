@@ -36,6 +36,7 @@ const SUFFIX: Record<ExpectationKind, string> = {
   expect_column_newest_value_to_be_recent: 'fresh',
   expect_column_mean_to_be_between: 'mean',
   expect_column_value_proportion_to_be_between: 'proportion',
+  expect_run_parameter_ratio_to_be_between: 'ratio',
 };
 
 /** `table.col1+col2:suffix`, the default id: readable in reports and stable across runs. */
@@ -112,6 +113,13 @@ export const expectations = {
   /** The share of the column's non-null values equal to `value` lies within the bounds. */
   valueProportionBetween: (table: string, column: string, value: SetMember, bounds: Bounds, options?: ExpectationOptions) =>
     build('expect_column_value_proportion_to_be_between', table, [column], { value, ...bounds }, options),
+  /**
+   * The ratio of two run parameters lies within the bounds, e.g. rejected CSV rows over rows read.
+   * `table` names where the figures are recorded (no query reads it); the id defaults to
+   * `table.numerator:ratio`.
+   */
+  runParameterRatioBetween: (table: string, numerator: string, denominator: string, bounds: Bounds, options?: ExpectationOptions) =>
+    build('expect_run_parameter_ratio_to_be_between', table, [], { numerator, denominator, ...bounds }, { id: defaultExpectationId('expect_run_parameter_ratio_to_be_between', table, [numerator]), ...options }),
   /** A table's key: each column not null, the whole key unique (one column or compound). */
   key: (table: string, columns: string[], options?: ExpectationOptions): Expectation[] => {
     const { id: _id, ...shared } = options ?? {};

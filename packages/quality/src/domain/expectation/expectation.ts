@@ -64,6 +64,11 @@ export interface ExpectationParameterMap {
   expect_column_newest_value_to_be_recent: { maxAgeSeconds: number; groupBy?: string[] };
   expect_column_mean_to_be_between: { minValue?: number; maxValue?: number };
   expect_column_value_proportion_to_be_between: { value: SetMember; minValue?: number; maxValue?: number };
+  /**
+   * numerator ÷ denominator, two run parameters (e.g. rejected CSV rows over rows read by the import),
+   * lies within the bounds. Reads no table: `table` names where those figures are recorded.
+   */
+  expect_run_parameter_ratio_to_be_between: { numerator: string; denominator: string; minValue?: number; maxValue?: number };
 }
 
 export type ExpectationKind = keyof ExpectationParameterMap;
@@ -84,6 +89,7 @@ export const EXPECTATION_KINDS = [
   'expect_column_newest_value_to_be_recent',
   'expect_column_mean_to_be_between',
   'expect_column_value_proportion_to_be_between',
+  'expect_run_parameter_ratio_to_be_between',
 ] as const satisfies readonly ExpectationKind[];
 
 /** Kinds judged row by row: they count unexpected rows, keep a sample, and accept `mostly`. */
@@ -119,6 +125,7 @@ const COLUMN_ARITY: Record<ExpectationKind, [min: number, max: number]> = {
   expect_column_newest_value_to_be_recent: [1, 1],
   expect_column_mean_to_be_between: [1, 1],
   expect_column_value_proportion_to_be_between: [1, 1],
+  expect_run_parameter_ratio_to_be_between: [0, 0],
 };
 
 export interface ExpectationFields<K extends ExpectationKind> {
@@ -273,6 +280,12 @@ function checkParameters(problems: string[], expectation: Expectation, defaultSc
       if (typeof tolerance !== 'string' || !/^\d+(\.\d+)?$/.test(tolerance)) problems.push('tolerance must be a non-negative decimal written as a string, e.g. "0.01"');
       return;
     }
+    case 'expect_run_parameter_ratio_to_be_between': {
+      const { numerator, denominator } = expectation.parameters;
+      collect(problems, () => assertIdentifier(numerator, 'numerator run parameter name'));
+      collect(problems, () => assertIdentifier(denominator, 'denominator run parameter name'));
+      return checkBounds(problems, expectation.parameters, true);
+    }
     case 'expect_column_newest_value_to_be_recent': {
       const { maxAgeSeconds, groupBy } = expectation.parameters;
       if (!isFiniteNumber(maxAgeSeconds) || maxAgeSeconds <= 0) problems.push('maxAgeSeconds must be a positive number');
@@ -331,6 +344,12 @@ function qualifyParameterTables<P extends object>(parameters: P, defaultSchema: 
 
 /** The run parameter an expectation needs, if any (a row count published elsewhere). */
 export function requiredRunParameter(expectation: Expectation): string | undefined {
-  if (expectation.kind !== 'expect_table_row_count_to_equal') return undefined;
-  return 'param' in expectation.parameters ? expectation.parameters.param : undefined;
+  return requiredRunParameters(expectation)[0];
+}
+
+/** Every run parameter an expectation needs; without any of them it is skipped. */
+export function requiredRunParameters(expectation: Expectation): string[] {
+  if (expectation.kind === 'expect_run_parameter_ratio_to_be_between') return [expectation.parameters.numerator, expectation.parameters.denominator];
+  if (expectation.kind !== 'expect_table_row_count_to_equal') return [];
+  return 'param' in expectation.parameters ? [expectation.parameters.param] : [];
 }

@@ -111,3 +111,31 @@ describe('evaluateMeasurement', () => {
     expect(skippedResult(expectation, 'no orders count')).toMatchObject({ status: 'skipped', passed: false, error: 'no orders count' });
   });
 });
+
+describe('the run parameter ratio', () => {
+  const share = q(e.runParameterRatioBetween('quality.runs', 'rejected_rows', 'imported_rows', { maxValue: 0.01 }));
+  const none = metrics({});
+
+  it('judges numerator over denominator from the run values and reports both', () => {
+    expect(share.id).toBe('runs.rejected_rows:ratio');
+    const low = evaluateMeasurement(share, none, { rejected_rows: 5, imported_rows: 1000 });
+    expect(low).toMatchObject({ status: 'passed', observedValue: { numerator: 5, denominator: 1000, ratio: 0.005 } });
+    const high = evaluateMeasurement(share, none, { rejected_rows: 11, imported_rows: 1000 });
+    expect(high).toMatchObject({ status: 'failed', observedValue: { ratio: 0.011 } });
+  });
+
+  it('takes 0 over 0 as nothing lost, and a loss over nothing read as never within bounds', () => {
+    expect(evaluateMeasurement(share, none, { rejected_rows: 0, imported_rows: 0 }).passed).toBe(true);
+    expect(evaluateMeasurement(share, none, { rejected_rows: 3, imported_rows: 0 })).toMatchObject({ passed: false, observedValue: { ratio: null } });
+  });
+
+  it('needs both parameters', () => {
+    expect(() => evaluateMeasurement(share, none, { rejected_rows: 1 })).toThrow(MissingRunParameterError);
+    expect(() => evaluateMeasurement(share, none, { imported_rows: 1 })).toThrow(MissingRunParameterError);
+  });
+
+  it('validates its parameter names and bounds', () => {
+    expect(() => q(e.runParameterRatioBetween('quality.runs', 'Rejected', 'imported_rows', {}))).toThrow(/numerator run parameter name[\s\S]*give minValue, maxValue or both/);
+    expect(() => q(e.runParameterRatioBetween('quality.runs', 'a', 'b', { minValue: 1, maxValue: 0 }))).toThrow(/minValue is greater than maxValue/);
+  });
+});

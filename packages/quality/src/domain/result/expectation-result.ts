@@ -93,6 +93,22 @@ export function expectedRowCount(expectation: Expectation<'expect_table_row_coun
   return value;
 }
 
+/**
+ * numerator ÷ denominator of the run parameters; 0 when both are 0 (nothing read, nothing lost), null
+ * (never within bounds) when only the denominator is 0.
+ */
+export function runParameterRatio(
+  expectation: Expectation<'expect_run_parameter_ratio_to_be_between'>,
+  params: RunParams,
+): { numerator: number; denominator: number; ratio: number | null } {
+  const numerator = params[expectation.parameters.numerator];
+  const denominator = params[expectation.parameters.denominator];
+  if (numerator === undefined) throw new MissingRunParameterError(expectation.parameters.numerator);
+  if (denominator === undefined) throw new MissingRunParameterError(expectation.parameters.denominator);
+  const ratio = denominator === 0 ? (numerator === 0 ? 0 : null) : numerator / denominator;
+  return { numerator, denominator, ratio };
+}
+
 function judge(expectation: Expectation, measurement: Measurement, params: RunParams): { passed: boolean; observed: Record<string, JsonValue> } {
   const { elementCount, unexpectedCount, metrics } = measurement;
   const observed: Record<string, JsonValue> = { ...metrics };
@@ -124,6 +140,13 @@ function judge(expectation: Expectation, measurement: Measurement, params: RunPa
       const rows = asNumber(metrics.rows);
       const otherRows = asNumber(metrics.otherRows);
       return { passed: rows !== null && otherRows !== null && Math.abs(rows - otherRows) <= (expectation.parameters.tolerance ?? 0), observed };
+    }
+    case 'expect_run_parameter_ratio_to_be_between': {
+      const { ratio, numerator, denominator } = runParameterRatio(expectation, params);
+      observed.numerator = numerator;
+      observed.denominator = denominator;
+      observed.ratio = ratio;
+      return { passed: ratio !== null && withinBounds(ratio, expectation.parameters), observed };
     }
     // A distribution over no values has nothing out of bounds (as row-level kinds over no rows);
     // emptiness is the row counts' business.

@@ -10,6 +10,10 @@ export interface RunInputs {
   deadLetters: number;
 }
 
+/** The run values under which a run's inputs reach its expectations (a ratio over the rows read). */
+export const REJECTED_ROWS_PARAM = 'rejected_rows';
+export const DEAD_LETTERS_PARAM = 'dead_letters';
+
 export const NO_INPUTS: RunInputs = Object.freeze({ rejectedRows: 0, deadLetters: 0 });
 
 export class InvalidRunInputsError extends Error {

@@ -28,12 +28,13 @@ export interface WarehouseTestService {
   stop(): Promise<void>;
 }
 
-export async function startWarehouseTestService(): Promise<WarehouseTestService> {
+/** `env`: configuration on top of the test's own (e.g. `QUALITY_BATCH_INTERVAL_MS`). */
+export async function startWarehouseTestService(env: Record<string, string> = {}): Promise<WarehouseTestService> {
   const infra = testInfrastructure();
   const database = await createTestDatabase(infra.databaseUrl, 'warehouse_svc');
   const created: TestTopics[] = [];
   try {
-    return await startOn(database, created);
+    return await startOn(database, created, env);
   } catch (error) {
     // Leave nothing behind when the start fails part-way.
     for (const topics of created) await topics.delete().catch(() => undefined);
@@ -42,7 +43,7 @@ export async function startWarehouseTestService(): Promise<WarehouseTestService>
   }
 }
 
-async function startOn(database: TestDatabase, created: TestTopics[]): Promise<WarehouseTestService> {
+async function startOn(database: TestDatabase, created: TestTopics[], env: Record<string, string>): Promise<WarehouseTestService> {
   const infra = testInfrastructure();
   // As many partitions as the catalog gives each topic, so that provisioning finds them complete.
   const byPartitions = new Map<number, string[]>();
@@ -63,6 +64,7 @@ async function startOn(database: TestDatabase, created: TestTopics[]): Promise<W
     KAFKA_TOPIC_OVERRIDES: Object.entries(names)
       .map(([logical, actual]) => `${logical}=${actual}`)
       .join(','),
+    ...env,
   });
   const logger = createLogger({ serviceName: 'warehouse', level: config.LOG_LEVEL });
   const metrics = createMetrics({ serviceName: 'warehouse', defaultMetrics: false });

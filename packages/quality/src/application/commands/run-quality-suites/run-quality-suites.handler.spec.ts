@@ -75,6 +75,20 @@ describe('RunQualitySuitesHandler', () => {
     expect(run.score).toMatchObject({ skipped: 1, evaluated: 3, value: 1 });
   });
 
+  it('judges the run inputs as run values, keeping them out of the stored params', async () => {
+    const ingestion = defineSuite({
+      name: 'raw',
+      layer: 'raw',
+      expectations: [e.runParameterRatioBetween('quality.runs', 'rejected_rows', 'imported_rows', { maxValue: 0.01 }, { id: 'rejected', weight: 20 })],
+    });
+    const { handler } = setup(() => metrics({}));
+    const heavy = await handler.execute({ suites: [ingestion], trigger: 'on-demand', params: { imported_rows: 1000 }, inputs: { rejectedRows: 50 } });
+    expect(heavy.params).toEqual({ imported_rows: 1000 });
+    expect(heavy.suites[0]!.results[0]).toMatchObject({ status: 'failed', observedValue: { numerator: 50, denominator: 1000, ratio: 0.05 } });
+    const without = await handler.execute({ suites: [ingestion], trigger: 'on-demand', inputs: { rejectedRows: 50 } });
+    expect(without.suites[0]!.results[0]).toMatchObject({ status: 'skipped', error: 'run parameter "imported_rows" was not supplied' });
+  });
+
   it('refuses bad commands before measuring anything', async () => {
     const { executor, handler } = setup(() => rows(1, 0));
     await expect(handler.execute({ suites: [orders], trigger: 'hourly' as never })).rejects.toThrow(/unknown trigger "hourly"/);

@@ -1,6 +1,6 @@
-import { type Expectation, requiredRunParameter } from '../../../domain/expectation/expectation';
+import { type Expectation, requiredRunParameters } from '../../../domain/expectation/expectation';
 import { erroredResult, evaluateMeasurement, type ExpectationResult, type RunParams, skippedResult } from '../../../domain/result/expectation-result';
-import { completeRun, completeSuiteRun, type QualityRun, type RunInputs, type SuiteRun, validateRunInputs, validateRunParams } from '../../../domain/run/quality-run';
+import { completeRun, completeSuiteRun, DEAD_LETTERS_PARAM, REJECTED_ROWS_PARAM, type QualityRun, type RunInputs, type SuiteRun, validateRunInputs, validateRunParams } from '../../../domain/run/quality-run';
 import { assertDistinctSuites, expectationsFor, type Suite, TRIGGERS, type Trigger } from '../../../domain/suite/suite';
 import { type ExpectationExecutor, type MeasurementSession } from '../../ports/expectation-executor.port';
 import { type QualityRunStore } from '../../ports/quality-run.store.port';
@@ -39,10 +39,12 @@ export class RunQualitySuitesHandler {
     assertDistinctSuites(command.suites);
     const params = validateRunParams(command.params);
     const inputs = validateRunInputs(command.inputs);
+    // The inputs are run values too, so that a ratio expectation can judge them (rejected rows over rows read).
+    const values: RunParams = Object.freeze({ ...params, [REJECTED_ROWS_PARAM]: inputs.rejectedRows, [DEAD_LETTERS_PARAM]: inputs.deadLetters });
     const startedAt = this.clock();
     const suites = await this.dependencies.executor.withSnapshot(async (session) => {
       const runs: SuiteRun[] = [];
-      for (const suite of command.suites) runs.push(await this.runSuite(session, suite, command.trigger, params));
+      for (const suite of command.suites) runs.push(await this.runSuite(session, suite, command.trigger, values));
       return runs;
     });
     const run = completeRun({ id: this.newId(), trigger: command.trigger, startedAt, finishedAt: this.clock(), params, inputs, suites });
@@ -58,8 +60,8 @@ export class RunQualitySuitesHandler {
   }
 
   private async check(session: MeasurementSession, expectation: Expectation, params: RunParams): Promise<ExpectationResult> {
-    const parameter = requiredRunParameter(expectation);
-    if (parameter !== undefined && params[parameter] === undefined) return skippedResult(expectation, `run parameter ${JSON.stringify(parameter)} was not supplied`);
+    const missing = requiredRunParameters(expectation).find((parameter) => params[parameter] === undefined);
+    if (missing !== undefined) return skippedResult(expectation, `run parameter ${JSON.stringify(missing)} was not supplied`);
     const started = this.clock().getTime();
     try {
       const measurement = await session.measure(expectation, params);
