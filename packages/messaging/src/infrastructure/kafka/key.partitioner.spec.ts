@@ -7,7 +7,7 @@ import { KeyPartitioner, murmur2 } from './key.partitioner';
 const kafkajsMurmur2 = require('kafkajs/src/producer/partitioners/default/murmur2') as (key: Buffer | string) => number;
 
 const partitions = (count: number, leaderless: number[] = []) =>
-  Array.from({ length: count }, (_, partitionId) => ({ partitionId, leader: leaderless.includes(partitionId) ? -1 : 1, replicas: [1], isr: [1] }));
+  Array.from({ length: count }, (_, partitionId) => ({ partitionErrorCode: 0, partitionId, leader: leaderless.includes(partitionId) ? -1 : 1, replicas: [1], isr: [1] }));
 
 describe('murmur2', () => {
   it('matches the Java client on its published test vectors', () => {
