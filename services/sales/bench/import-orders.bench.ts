@@ -2,7 +2,7 @@
 // streamed as NDJSON to POST /imports/orders of a real sales service process (real HTTP, its own
 // PostgreSQL database, outbox rows written in the same transactions, the relay publishing to Kafka).
 // Prints rows/s and the service's peak RSS. Run: pnpm --filter @mercado/sales-service bench
-//   options: --orders 100000 --chunk 2000 --seed 7 --rerun (import the same body again) --keep (keep the database)
+//   options: --orders 100000 --chunk 2000 --seed 7 --port N --rerun (import the same body again) --keep (keep the database)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -55,6 +55,24 @@ function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** The CPU seconds of every PostgreSQL backend of the bench database seen so far (each at its last sample). */
+function backendCpuSampler(admin: Client): { sample(): Promise<void>; total(): number } {
+  const seconds = new Map<number, number>();
+  return {
+    async sample() {
+      const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [DATABASE]);
+      for (const { pid } of rows) {
+        try {
+          seconds.set(pid, cpuSecondsOf(pid));
+        } catch {
+          // ended between the query and the read: its last sample stands
+        }
+      }
+    },
+    total: () => [...seconds.values()].reduce((sum, value) => sum + value, 0),
+  };
+}
+
 /** Resident memory of a process in bytes: current (VmRSS) and peak (VmHWM), from /proc. */
 function memoryOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -74,7 +92,7 @@ async function waitUntilReady(baseUrl: string, service: ChildProcess): Promise<v
 }
 
 /** Streams the generated orders as NDJSON; resolves with the answer and the time it took. */
-function importOrders(baseUrl: string, token: string, counts: GeneratedCounts): Promise<{ status: number; body: string; seconds: number }> {
+function importOrders(baseUrl: string, token: string, counts: GeneratedCounts): Promise<{ status: number; body: string; seconds: number; startedAt: number }> {
   const lines = (function* () {
     let batch = '';
     for (const order of generateOrders(ORDERS, SEED, counts)) {
@@ -96,7 +114,7 @@ function importOrders(baseUrl: string, token: string, counts: GeneratedCounts): 
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, seconds: (performance.now() - started) / 1000 }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, seconds: (performance.now() - started) / 1000, startedAt: started }));
     });
     request.on('error', reject);
     Readable.from(lines).pipe(request);
@@ -104,7 +122,8 @@ function importOrders(baseUrl: string, token: string, counts: GeneratedCounts): 
 }
 
 async function main(): Promise<void> {
-  const port = await freePort();
+  // --port N (or BENCH_PORT) when the machine gives each user a port range; a free one otherwise.
+  const port = Number(option('port', process.env.BENCH_PORT ?? '0')) || (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const main = path.join(__dirname, '..', 'src', 'main.js');
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service.
@@ -138,6 +157,9 @@ async function main(): Promise<void> {
     }, 100);
 
     const counts: GeneratedCounts = { orders: 0, lines: 0, payments: 0 };
+    // Pool connections come and go: their CPU is sampled while they live, the last figure kept.
+    const backendCpu = backendCpuSampler(admin);
+    const backendSampler = setInterval(() => void backendCpu.sample().catch(() => undefined), 500).unref();
     const cpuBefore = cpuSecondsOf(service.pid!);
     const first = await importOrders(baseUrl, token, counts);
     const serviceCpu = cpuSecondsOf(service.pid!) - cpuBefore;
@@ -155,6 +177,16 @@ async function main(): Promise<void> {
 
     const db = new Client({ connectionString: databaseUrl(DATABASE) });
     await db.connect();
+    // The import answers once its rows and outbox rows are committed; the relay may still be
+    // publishing. Until the outbox is empty is what the events cost end to end.
+    while (Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM messaging_outbox')).rows[0]!.n) > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const drainedSeconds = (performance.now() - first.startedAt) / 1000;
+    const drainedServiceCpu = cpuSecondsOf(service.pid!) - cpuBefore;
+    await backendCpu.sample();
+    clearInterval(backendSampler);
+    const drainedDatabaseCpu = backendCpu.total();
     const tables = await db.query<{ orders: string; lines: string; payments: string; steps: string; outbox: string }>(
       `SELECT (SELECT count(*) FROM sales_order) AS orders, (SELECT count(*) FROM sales_order_line) AS lines,
               (SELECT count(*) FROM sales_payment) AS payments, (SELECT count(*) FROM sales_order_status_change) AS steps,
@@ -171,6 +203,10 @@ async function main(): Promise<void> {
     console.log(
       `CPU: service ${serviceCpu.toFixed(1)} s; PostgreSQL ${databaseCpu.toFixed(1)} s, of which the relay's session ${relayCpu.toFixed(1)} s ` +
         `(machine load ${os.loadavg()[0]!.toFixed(1)})`,
+    );
+    console.log(
+      `outbox drained (every event on Kafka): ${drainedSeconds.toFixed(1)} s after the first byte; CPU by then: service ${drainedServiceCpu.toFixed(1)} s, ` +
+        `PostgreSQL ${drainedDatabaseCpu.toFixed(1)} s; ${(((drainedServiceCpu + drainedDatabaseCpu) * 1e6) / rows).toFixed(0)} µs of CPU per row`,
     );
 
     if (args.includes('--rerun')) {

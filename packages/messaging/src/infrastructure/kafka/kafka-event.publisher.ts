@@ -1,9 +1,10 @@
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { type Kafka, type Producer } from 'kafkajs';
 import { type EventPublisher } from '../../application/ports/event-publisher.port';
 import { stderrMessagingLogger, type MessagingLogger } from '../../application/ports/messaging-logger.port';
 import { chunkBySize, groupInOrder } from '../../domain/batches';
 import { describeError } from '../../domain/failure-classification';
 import { type OutboundMessage } from '../../domain/message';
+import { KeyPartitioner } from './key.partitioner';
 
 export interface KafkaEventPublisherOptions {
   logger?: MessagingLogger;
@@ -67,8 +68,9 @@ export class KafkaEventPublisher implements EventPublisher {
     const producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
-      // murmur2, as the Java client: the same key lands on the same partition whoever produces it.
-      createPartitioner: Partitioners.DefaultPartitioner,
+      // murmur2, as the Java client: the same key lands on the same partition whoever produces it
+      // (kafkajs' DefaultPartitioner's choices, computed without a Long per hash step).
+      createPartitioner: KeyPartitioner,
       allowAutoTopicCreation: false,
     });
     try {

@@ -14,6 +14,17 @@ export interface PurchaseRepository {
    * `computeMetrics` defines them (set-based in SQL). Persons without a counted purchase are absent.
    */
   metricsOf(customerUniqueIds: readonly string[]): Promise<CustomerMetrics[]>;
+  /**
+   * The same for persons given the accounts they hold (stored or not yet: a registration being
+   * written), so that registering an account scores its person in the same transaction.
+   */
+  metricsOfHolders(holders: readonly AccountHolder[]): Promise<CustomerMetrics[]>;
   /** The same for every registered person with a counted purchase (full recomputation). */
   metricsOfAll(): Promise<CustomerMetrics[]>;
+}
+
+/** A person and every account they hold. */
+export interface AccountHolder {
+  customerUniqueId: string;
+  customerIds: readonly string[];
 }

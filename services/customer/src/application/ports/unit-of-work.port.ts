@@ -11,6 +11,12 @@ export interface CustomerTransaction {
   reviews: ReviewRepository;
   snapshots: SegmentationSnapshotRepository;
   outbox: EventOutbox;
+  /**
+   * Waits until no other transaction that links accounts to purchases (a batch of sales events, a
+   * registration scoring its person) is running, and keeps them out until this one ends: otherwise
+   * an account registered while its purchase arrives is seen by neither, and never scored.
+   */
+  lockAccountLinks(): Promise<void>;
 }
 
 /** Runs `work` in one database transaction: everything it writes commits together, or nothing if it throws. */

@@ -13,7 +13,7 @@ import {
   type VersionedCustomer,
 } from '../ports/customer.repository.port';
 import { type CustomerServiceDomainEvent, type EventOutbox } from '../ports/event-outbox.port';
-import { type PurchaseRepository } from '../ports/purchase.repository.port';
+import { type AccountHolder, type PurchaseRepository } from '../ports/purchase.repository.port';
 import {
   type ReviewKey,
   type ReviewListCriteria,
@@ -151,14 +151,20 @@ export class InMemoryPurchaseRepository implements PurchaseRepository {
     return this.metrics(this.customers.all().filter((row) => wanted.has(row.customerUniqueId)));
   }
 
+  async metricsOfHolders(holders: readonly AccountHolder[]): Promise<CustomerMetrics[]> {
+    return this.metrics(holders);
+  }
+
   async metricsOfAll(): Promise<CustomerMetrics[]> {
     return this.metrics(this.customers.all());
   }
 
-  private metrics(customers: readonly CustomerSnapshot[]): CustomerMetrics[] {
+  private metrics(customers: readonly (CustomerSnapshot | AccountHolder)[]): CustomerMetrics[] {
     const purchases = this.rows.all().map((row) => Purchase.restore(row));
     return customers.flatMap((customer) => {
-      const accounts = new Set(customer.accounts.map((account) => account.customerId));
+      const accounts = new Set(
+        'accounts' in customer ? customer.accounts.map((account) => account.customerId) : customer.customerIds,
+      );
       const own = purchases.filter(
         (purchase) => purchase.customerId !== null && accounts.has(purchase.customerId),
       );
@@ -215,6 +221,8 @@ export class InMemoryCustomerStore implements CustomerUnitOfWork {
   private snapshot: SegmentationSnapshot | null = null;
   readonly outboxEvents: CustomerServiceDomainEvent[] = [];
   transactionsCommitted = 0;
+  /** How many transactions asked for the account-links lock (one writer at a time here anyway). */
+  accountLinkLocks = 0;
   /** Called before each write; a test uses it to simulate a concurrent writer. */
   beforeWrite: (id: string) => void = () => {};
 
@@ -260,6 +268,9 @@ export class InMemoryCustomerStore implements CustomerUnitOfWork {
         },
       },
       outbox,
+      lockAccountLinks: async () => {
+        this.accountLinkLocks++;
+      },
     });
     customers.commit();
     purchases.commit();

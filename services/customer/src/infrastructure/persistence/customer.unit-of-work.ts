@@ -7,6 +7,9 @@ import { TypeormPurchaseRepository } from './purchase.repository';
 import { TypeormReviewRepository } from './review.repository';
 import { TypeormSegmentationSnapshotRepository } from './segmentation-snapshot.repository';
 
+/** The advisory lock key of the transactions that link accounts to purchases (any fixed bigint). */
+const ACCOUNT_LINKS_LOCK = 5_020_001;
+
 export function transactionPorts(manager: EntityManager, writer: OutboxWriter, envelope?: EnvelopeFactory): CustomerTransaction {
   return {
     customers: new TypeormCustomerRepository(manager),
@@ -14,6 +17,9 @@ export function transactionPorts(manager: EntityManager, writer: OutboxWriter, e
     reviews: new TypeormReviewRepository(manager),
     snapshots: new TypeormSegmentationSnapshotRepository(manager),
     outbox: new CustomerEventOutbox(manager, writer, envelope),
+    lockAccountLinks: async () => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ACCOUNT_LINKS_LOCK]);
+    },
   };
 }
 

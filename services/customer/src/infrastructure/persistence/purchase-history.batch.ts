@@ -8,7 +8,7 @@ import {
   type SegmentSummaryRow,
   type VersionedCustomer,
 } from '../../application/ports/customer.repository.port';
-import { type PurchaseRepository } from '../../application/ports/purchase.repository.port';
+import { type AccountHolder, type PurchaseRepository } from '../../application/ports/purchase.repository.port';
 import { type CustomerTransaction, type CustomerUnitOfWork } from '../../application/ports/unit-of-work.port';
 import { Customer, type CustomerSnapshot } from '../../domain/customer/customer.aggregate';
 import { Purchase, type PurchaseSnapshot } from '../../domain/purchase/purchase.aggregate';
@@ -67,6 +67,11 @@ class BatchPurchaseRepository implements PurchaseRepository {
   async metricsOf(customerUniqueIds: readonly string[]): Promise<CustomerMetrics[]> {
     await this.flush();
     return this.database.metricsOf(customerUniqueIds);
+  }
+
+  async metricsOfHolders(holders: readonly AccountHolder[]): Promise<CustomerMetrics[]> {
+    await this.flush();
+    return this.database.metricsOfHolders(holders);
   }
 
   async metricsOfAll(): Promise<CustomerMetrics[]> {

@@ -1,6 +1,6 @@
 import { type EntityManager, In } from 'typeorm';
 import { ConcurrencyConflictError } from '../../application/application.errors';
-import { type PurchaseRepository } from '../../application/ports/purchase.repository.port';
+import { type AccountHolder, type PurchaseRepository } from '../../application/ports/purchase.repository.port';
 import { type Purchase, type PurchaseSnapshot } from '../../domain/purchase/purchase.aggregate';
 import { type CustomerMetrics } from '../../domain/rfm/rfm-scoring.service';
 import { PurchaseMapper, type PurchaseRows } from './purchase.mapper';
@@ -43,6 +43,18 @@ JOIN purchase p ON p.customer_id = a.customer_id AND p.purchased_at IS NOT NULL 
 LEFT JOIN (SELECT order_id, sum(value_cents) AS paid FROM purchase_payment GROUP BY order_id) pay ON pay.order_id = p.order_id
 ${where}
 GROUP BY a.customer_unique_id`;
+
+/**
+ * The same figures for a few persons given as (person, account) pairs: the payments are summed per
+ * purchase found (LATERAL), not over the whole payment table as the full query's hash join does.
+ */
+const HOLDER_METRICS_SQL = `
+SELECT h.customer_unique_id, max(p.purchased_at) AS last_purchase_at, count(*)::int AS frequency,
+       COALESCE(sum(pay.paid), 0)::text AS monetary_cents
+FROM UNNEST($1::text[], $2::text[]) AS h (customer_unique_id, customer_id)
+JOIN purchase p ON p.customer_id = h.customer_id AND p.purchased_at IS NOT NULL AND p.closure IS NULL
+LEFT JOIN LATERAL (SELECT sum(value_cents) AS paid FROM purchase_payment pp WHERE pp.order_id = p.order_id) pay ON true
+GROUP BY h.customer_unique_id`;
 
 export interface VersionedPurchase {
   snapshot: PurchaseSnapshot;
@@ -97,6 +109,12 @@ export class TypeormPurchaseRepository implements PurchaseRepository {
   async metricsOf(customerUniqueIds: readonly string[]): Promise<CustomerMetrics[]> {
     if (customerUniqueIds.length === 0) return [];
     return this.metrics(METRICS_SQL('WHERE a.customer_unique_id = ANY($1::text[])'), [[...new Set(customerUniqueIds)]]);
+  }
+
+  async metricsOfHolders(holders: readonly AccountHolder[]): Promise<CustomerMetrics[]> {
+    const pairs = holders.flatMap((holder) => [...new Set(holder.customerIds)].map((account) => [holder.customerUniqueId, account] as const));
+    if (pairs.length === 0) return [];
+    return this.metrics(HOLDER_METRICS_SQL, [pairs.map(([person]) => person), pairs.map(([, account]) => account)]);
   }
 
   async metricsOfAll(): Promise<CustomerMetrics[]> {

@@ -30,7 +30,8 @@ const PURCHASE_FACTS = new Set<string>([salesOrderPlacedV1.type, salesPaymentRec
  * The purchase history from sales.order.v1 and sales.payment.v1: placed, payment recorded, canceled
  * and unavailable become the purchase commands (the other order events do not concern RFM), run in
  * the consumer's transaction on a batch unit of work (purchases preloaded, written back set-based);
- * then the customers whose figures changed are re-scored. A fact that contradicts a stored one can
+ * then the customers whose figures changed are re-scored. Registrations of accounts are kept out
+ * while the batch runs (`lockAccountLinks`). A fact that contradicts a stored one can
  * never apply: it is named in a PermanentError and goes to the dead-letter topic.
  */
 export function salesEventsHandler(writer: OutboxWriter, clock: Clock): EventBatchHandler {
@@ -41,6 +42,9 @@ export function salesEventsHandler(writer: OutboxWriter, clock: Clock): EventBat
     const closure = new RecordCancellationHandler(batch);
 
     const relevant = events.filter((event) => PURCHASE_FACTS.has(event.type));
+    if (relevant.length === 0) return;
+    // Before reading who holds the accounts: a registration committing meanwhile would score nobody.
+    await batch.run((ports) => ports.lockAccountLinks());
     const accounts = relevant.flatMap((event) => (event.type === salesOrderPlacedV1.type ? [(event as Data<typeof salesOrderPlacedV1>).data.customer_id] : []));
     await batch.preload(
       relevant.map((event) => (event.data as { order_id: string }).order_id),

@@ -128,6 +128,9 @@ export function olistLocalToInstant(text: string, field?: string): Date {
   // The offset can only be one of the offsets in force a day either side of the wall time.
   const offsetBefore = saoPauloOffsetMs(new Date(asUtc - DAY_MS));
   const offsetAfter = saoPauloOffsetMs(new Date(asUtc + DAY_MS));
+  // The same offset all around (every day but the two transition days a year): the wall time
+  // exists once, at that offset.
+  if (offsetBefore === offsetAfter) return new Date(asUtc - offsetBefore);
   const candidates = [...new Set([asUtc - offsetBefore, asUtc - offsetAfter])]
     .filter((epochMs) => wallClockAsUtcMs(wallClockAt(epochMs)) === asUtc)
     .sort((a, b) => a - b);

@@ -1,6 +1,22 @@
 import { FixedClock, InMemoryCustomerStore } from '../../testing/in-memory-customer.test-double';
-import { NOW, REAL_CUSTOMERS } from '../../testing/customer-fixtures.test-double';
+import { NOW, REAL_CUSTOMERS, daysBefore } from '../../testing/customer-fixtures.test-double';
+import { RecomputeSegmentsHandler } from '../recompute-segments/recompute-segments.handler';
+import { RecordPaymentHandler } from '../record-payment/record-payment.handler';
+import { RecordPurchaseHandler } from '../record-purchase/record-purchase.handler';
 import { ImportCustomersHandler } from './import-customers.handler';
+
+/** The sales history of an account nobody holds yet: one order, paid. */
+async function purchaseOf(store: InMemoryCustomerStore, account: string, days: number, cents: number) {
+  const orderId = `order-of-${account}`;
+  const placed = await new RecordPurchaseHandler(store).execute({
+    orderId,
+    customerId: account,
+    purchasedAt: daysBefore(days),
+    orderValueCents: cents,
+  });
+  expect(placed.customerUniqueId).toBeNull(); // nobody to re-score yet
+  await new RecordPaymentHandler(store).execute({ orderId, sequential: 1, valueCents: cents });
+}
 
 describe('ImportCustomersHandler', () => {
   let store: InMemoryCustomerStore;
@@ -109,6 +125,55 @@ describe('ImportCustomersHandler', () => {
       [2, 'account-owned-by-another-customer'],
     ]);
     expect(result.registered).toEqual([REAL_CUSTOMERS[1]!.customer_unique_id]);
+  });
+
+  it('scores persons whose purchases arrived before them; the first ones ever get a full recomputation', async () => {
+    for (const [index, record] of REAL_CUSTOMERS.entries()) {
+      await purchaseOf(store, record.customer_id, 10 * index, 1000 * (index + 1));
+    }
+    expect(await store.snapshots.current()).toBeNull();
+    await handler.execute({ records: REAL_CUSTOMERS.slice(0, 3) });
+
+    const snapshot = await store.snapshots.current();
+    expect(snapshot).toMatchObject({ asOf: daysBefore(0), customerCount: 3 });
+    for (const record of REAL_CUSTOMERS.slice(0, 3)) {
+      expect((await store.customers.findById(record.customer_unique_id))?.segment).not.toBeNull();
+    }
+    const scored = store.outboxEvents.filter((event) => event.type === 'SegmentChanged');
+    expect(scored.map((event) => ('customerUniqueId' in event ? event.customerUniqueId : null)).sort()).toEqual(
+      REAL_CUSTOMERS.slice(0, 3)
+        .map((record) => record.customer_unique_id)
+        .sort(),
+    );
+    expect(store.transactionsCommitted).toBe(REAL_CUSTOMERS.length * 2 + 1);
+
+    // Later persons are scored against that snapshot, in their registration's transaction and write.
+    const before = store.outboxEvents.length;
+    const result = await handler.execute({ records: REAL_CUSTOMERS.slice(3) });
+    expect(result.registered).toHaveLength(2);
+    expect(await store.snapshots.current()).toEqual(snapshot);
+    const fourth = (await store.customers.findById(REAL_CUSTOMERS[3]!.customer_unique_id))!;
+    expect(fourth.version).toBe(1);
+    expect(fourth.rfm).toMatchObject({ frequency: 1, monetaryCents: 4000, recencyDays: 30 });
+    expect(store.accountLinkLocks).toBe(2);
+    const owner = (event: (typeof store.outboxEvents)[number]) => ('customerUniqueId' in event ? event.customerUniqueId : null);
+    expect(store.outboxEvents.slice(before).map((event) => [event.type, owner(event)])).toEqual([
+      ['CustomerRegistered', REAL_CUSTOMERS[3]!.customer_unique_id],
+      ['SegmentChanged', REAL_CUSTOMERS[3]!.customer_unique_id],
+      ['CustomerRegistered', REAL_CUSTOMERS[4]!.customer_unique_id],
+      ['SegmentChanged', REAL_CUSTOMERS[4]!.customer_unique_id],
+    ]);
+
+    // A full recomputation afterwards agrees with nothing more to say about those two.
+    const full = await new RecomputeSegmentsHandler(store, new FixedClock(NOW)).execute({ scope: 'full' });
+    expect(full.snapshot.customerCount).toBe(5);
+  });
+
+  it('leaves persons without purchases unscored and the snapshot untouched', async () => {
+    await purchaseOf(store, 'an-account-nobody-imports', 3, 500);
+    await handler.execute({ records: REAL_CUSTOMERS });
+    expect(await store.snapshots.current()).toBeNull();
+    expect(store.outboxEvents.some((event) => event.type === 'SegmentChanged')).toBe(false);
   });
 
   it('writes nothing for an empty batch', async () => {

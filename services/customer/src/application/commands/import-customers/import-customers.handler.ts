@@ -4,7 +4,9 @@ import { requireText } from '../../../domain/shared/domain-error';
 import { type Clock } from '../../ports/clock.port';
 import { type CustomerUnitOfWork } from '../../ports/unit-of-work.port';
 import { type ImportRejection, rejectionFor, textOrNull } from '../shared/import-rejection';
+import { RecomputeSegmentsHandler } from '../recompute-segments/recompute-segments.handler';
 import { retryOnConcurrencyConflict } from '../shared/retry-on-concurrency-conflict';
+import { joinedUnitOfWork, scoreAccountHolders } from '../shared/score-account-holders';
 import { type ImportCustomersCommand } from './import-customers.command';
 
 export interface ImportCustomersResult {
@@ -27,7 +29,8 @@ const OLIST_LOCATION_FIELDS = {
 /**
  * Imports rows of Olist's customers file in bulk, in file order (a person's later row is their
  * current address). Each row is a registration of an account; bad rows are rejected with the
- * column and reason while the others go on. All changes commit in one transaction.
+ * column and reason while the others go on. Persons whose purchase history arrived before their
+ * accounts are scored in the same transaction. All changes commit in one transaction.
  */
 export class ImportCustomersHandler {
   constructor(
@@ -60,7 +63,8 @@ export class ImportCustomersHandler {
     });
 
     return retryOnConcurrencyConflict(() =>
-      this.uow.run(async ({ customers, outbox }) => {
+      this.uow.run(async (tx) => {
+        const { customers, outbox } = tx;
         const rejected = [...invalid];
         const byId = new Map<string, Customer>();
         const loaded = [
@@ -114,6 +118,7 @@ export class ImportCustomersHandler {
 
         const changed = [...registered, ...updated].map((id) => byId.get(id)!);
         if (changed.length > 0) {
+          const scoring = await scoreAccountHolders(tx, changed, this.clock.now());
           await customers.saveMany(
             changed.map((customer) => ({
               customer,
@@ -121,6 +126,10 @@ export class ImportCustomersHandler {
             })),
           );
           await outbox.append(changed.flatMap((customer) => customer.pullDomainEvents()));
+          // The first persons with history ever: their accounts are written, score the whole base.
+          if (scoring === 'no-snapshot') {
+            await new RecomputeSegmentsHandler(joinedUnitOfWork(tx), this.clock).execute({ scope: 'full' });
+          }
         }
         return {
           registered: [...registered],

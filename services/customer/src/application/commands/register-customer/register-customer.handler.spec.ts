@@ -2,7 +2,9 @@ import { AccountOwnedByAnotherCustomerError } from '../../../domain/customer/cus
 import { InvalidFieldError } from '../../../domain/shared/domain-error';
 import { ConcurrencyConflictError } from '../../application.errors';
 import { FixedClock, InMemoryCustomerStore } from '../../testing/in-memory-customer.test-double';
-import { NOW } from '../../testing/customer-fixtures.test-double';
+import { NOW, daysBefore } from '../../testing/customer-fixtures.test-double';
+import { RecordPaymentHandler } from '../record-payment/record-payment.handler';
+import { RecordPurchaseHandler } from '../record-purchase/record-purchase.handler';
 import { RegisterCustomerHandler } from './register-customer.handler';
 
 const franca = {
@@ -89,5 +91,27 @@ describe('RegisterCustomerHandler', () => {
       throw new ConcurrencyConflictError(id, 0, 1);
     };
     await expect(handler.execute(franca)).rejects.toThrow(ConcurrencyConflictError);
+  });
+
+  it('scores a person whose purchases arrived first: a full recomputation for the first, the snapshot after', async () => {
+    const buy = async (orderId: string, customerId: string, days: number, cents: number) => {
+      await new RecordPurchaseHandler(store).execute({ orderId, customerId, purchasedAt: daysBefore(days), orderValueCents: cents });
+      await new RecordPaymentHandler(store).execute({ orderId, sequential: 1, valueCents: cents });
+    };
+    await buy('o1', franca.customerId, 5, 12000);
+    await buy('o2', 'second-account', 40, 3000);
+    await buy('o3', 'third-account', 1, 7000);
+
+    const first = await handler.execute(franca);
+    expect(first.customer).toMatchObject({ segment: expect.any(String), rfm: { frequency: 1, monetaryCents: 12000 }, version: 2 });
+    expect(await store.snapshots.current()).toMatchObject({ customerCount: 1, asOf: daysBefore(5) });
+
+    const second = await handler.execute({ ...franca, customerUniqueId: 'another-person', customerId: 'second-account' });
+    expect(second.customer).toMatchObject({ rfm: { recencyDays: 35, monetaryCents: 3000 }, version: 1 });
+    expect(store.outboxEvents.slice(-2).map((event) => event.type)).toEqual(['CustomerRegistered', 'SegmentChanged']);
+
+    // A new account of a scored person brings its order into their figures.
+    const more = await handler.execute({ ...franca, customerId: 'third-account' });
+    expect(more.customer).toMatchObject({ rfm: { frequency: 2, monetaryCents: 19000, recencyDays: 0 }, version: 3 });
   });
 });

@@ -8,7 +8,9 @@ import { requireText } from '../../../domain/shared/domain-error';
 import { type Clock } from '../../ports/clock.port';
 import { type CustomerUnitOfWork } from '../../ports/unit-of-work.port';
 import { type CustomerView, toCustomerView } from '../../queries/customer.view';
+import { RecomputeSegmentsHandler } from '../recompute-segments/recompute-segments.handler';
 import { retryOnConcurrencyConflict } from '../shared/retry-on-concurrency-conflict';
+import { joinedUnitOfWork, scoreAccountHolders } from '../shared/score-account-holders';
 import { type RegisterCustomerCommand } from './register-customer.command';
 
 export interface RegisterCustomerResult {
@@ -19,7 +21,8 @@ export interface RegisterCustomerResult {
 /**
  * Registers an account of a person: a new person (CustomerRegistered), a new account of a known
  * person (AccountAdded), a move (CustomerRelocated); a known account again is unchanged. An account
- * that belongs to another person is an AccountOwnedByAnotherCustomerError.
+ * that belongs to another person is an AccountOwnedByAnotherCustomerError. An account whose
+ * purchases arrived first gets its person scored in the same transaction.
  */
 export class RegisterCustomerHandler {
   constructor(
@@ -33,7 +36,8 @@ export class RegisterCustomerHandler {
     const location = new Location({ zipPrefix: command.zipPrefix, city: command.city, state: command.state });
     const at = command.at ?? this.clock.now();
     return retryOnConcurrencyConflict(() =>
-      this.uow.run(async ({ customers, outbox }) => {
+      this.uow.run(async (tx) => {
+        const { customers, outbox } = tx;
         const [owner] = await customers.findByAccountIds([customerId]);
         if (owner && owner.customerUniqueId !== customerUniqueId) {
           throw new AccountOwnedByAnotherCustomerError(customerId, owner.customerUniqueId);
@@ -44,8 +48,15 @@ export class RegisterCustomerHandler {
         const expectedVersion = customer.version;
         const outcome = existing ? existing.registerAccount(customerId, location.toProps(), at) : 'changed';
         if (outcome === 'unchanged') return { customer: toCustomerView(customer), outcome };
+        const scoring = await scoreAccountHolders(tx, [customer], this.clock.now());
         await customers.save(customer, expectedVersion);
         await outbox.append(customer.pullDomainEvents());
+        if (scoring === 'no-snapshot') {
+          // The first person with history ever: score the whole base, then show what was stored.
+          await new RecomputeSegmentsHandler(joinedUnitOfWork(tx), this.clock).execute({ scope: 'full' });
+          const stored = (await customers.findById(customerUniqueId))!;
+          return { customer: toCustomerView(stored), outcome };
+        }
         return { customer: { ...toCustomerView(customer), version: expectedVersion + 1 }, outcome };
       }),
     );
