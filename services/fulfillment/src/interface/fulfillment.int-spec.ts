@@ -217,6 +217,34 @@ describe('fulfillment service on PostgreSQL and Kafka', () => {
     await request(harness.app).get(`/shipments/${ORDER}`).expect(401);
   });
 
+  it('reads every partition of sales.order, the ones provisioning added to the topic included', async () => {
+    // The test topic is created with 3 partitions and grown to the catalog's 6 at start. A consumer
+    // that joined without the grown ones would leave these approvals unread (for minutes), as the
+    // approval sent beside a dead letter below once was.
+    const admin = new Kafka({ clientId: 'test-admin', brokers: harness.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const partitions = (await admin.fetchTopicOffsets(harness.topics.salesOrder).finally(() => admin.disconnect())).length;
+    expect(partitions).toBe(6);
+    const orderOf = (partition: number) => `0dd${partition}`.padEnd(32, '0');
+    await producer.send({
+      topic: harness.topics.salesOrder,
+      messages: Array.from({ length: partitions }, (_, partition) => {
+        const envelope = createEnvelope(
+          salesOrderApprovedV1,
+          { order_id: orderOf(partition), approved_at: '2018-06-20T10:00:00-03:00' },
+          { ...sales, time: '2018-06-20T10:00:00-03:00' },
+        );
+        return { key: envelope.subject, value: JSON.stringify(envelope), partition };
+      }),
+    });
+    const opened = await eventually(
+      'a shipment per partition',
+      async () => (await harness.pool.query<{ order_id: string }>(`SELECT order_id FROM shipment WHERE order_id LIKE '0dd%' ORDER BY order_id`)).rows,
+      (rows) => rows.length === partitions,
+    );
+    expect(opened.map((row) => row.order_id)).toEqual(Array.from({ length: partitions }, (_, partition) => orderOf(partition)));
+  });
+
   it('sends an event the shipment refuses to the dead-letter topic and goes on', async () => {
     const dlq = await TopicTap.start(harness.brokers, `${harness.topics.salesOrder}.dlq`);
     try {
