@@ -18,3 +18,4 @@ export function testInfrastructure(): TestInfrastructure {
     source: (process.env.MERCADO_TEST_INFRASTRUCTURE as TestInfrastructure['source']) ?? 'environment',
   };
 }
+export * from './csv-records';

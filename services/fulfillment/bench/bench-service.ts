@@ -17,7 +17,9 @@ export function databaseUrl(database: string): string {
   return url.toString();
 }
 
+/** BENCH_PORT when given (machines shared by several people give each a port range), else any free port. */
 async function freePort(): Promise<number> {
+  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {

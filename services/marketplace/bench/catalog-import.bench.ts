@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TOPICS } from '@mercado/contracts';
 import { mintToken } from '@mercado/service-kit';
-import { parseCsv } from '../src/application/testing/parse-csv.test-helper';
+import { parseCsv } from '@mercado/testing';
 import { readOlistRealFile } from '../src/application/testing/real-olist-files.test-helper';
 import { countRows, cpuSecondsOf, memoryOf, mib, startBenchService } from './bench-service';
 

@@ -6,6 +6,7 @@ import {
   salesOrderCanceledV1,
   salesOrderPlacedV1,
 } from '@mercado/contracts';
+import { mintToken } from '@mercado/service-kit';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import request from 'supertest';
 import { type FulfillmentHarness, startFulfillmentHarness } from './testing/fulfillment-harness.test-helper';
@@ -215,6 +216,45 @@ describe('fulfillment service on PostgreSQL and Kafka', () => {
     expect(missing.body.type).toBe('https://mercado.dev/problems/not-found');
     await request(harness.app).post('/shipments/ffffffffffffffffffffffffffffffff/deliver').set(auth()).send({}).expect(404);
     await request(harness.app).get(`/shipments/${ORDER}`).expect(401);
+    // A reader may look but not change: each write route asks for shipments:write.
+    const reader = { Authorization: `Bearer ${await mintToken({ scopes: 'shipments:read' })}` };
+    await request(harness.app).get(`/shipments/${ORDER}`).set(reader).expect(200);
+    const forbidden = await request(harness.app).post(`/shipments/${ORDER}/dispatch`).set(reader).send({ dispatched_at: '2018-06-14T14:00:00-03:00' }).expect(403);
+    expect(forbidden.headers['content-type']).toContain('application/problem+json');
+    expect(forbidden.body.status).toBe(403);
+    await request(harness.app).post(`/shipments/${ORDER}/deliver`).set(reader).send({ delivered_at: '2018-07-12T10:00:00-03:00' }).expect(403);
+    await request(harness.app).post('/imports/shipments').set(reader).set('Content-Type', 'application/x-ndjson').send('{}\n').expect(403);
+    const writer = { Authorization: `Bearer ${await mintToken({ scopes: 'shipments:write' })}` };
+    await request(harness.app).get(`/shipments/${ORDER}`).set(writer).expect(403);
+    await request(harness.app).get('/shipments/overdue').set(writer).expect(403);
+  });
+
+  it('reads every partition of sales.order, the ones provisioning added to the topic included', async () => {
+    // The test topic is created with 3 partitions and grown to the catalog's 6 at start. A consumer
+    // that joined without the grown ones would leave these approvals unread (for minutes), as the
+    // approval sent beside a dead letter below once was.
+    const admin = new Kafka({ clientId: 'test-admin', brokers: harness.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const partitions = (await admin.fetchTopicOffsets(harness.topics.salesOrder).finally(() => admin.disconnect())).length;
+    expect(partitions).toBe(6);
+    const orderOf = (partition: number) => `0dd${partition}`.padEnd(32, '0');
+    await producer.send({
+      topic: harness.topics.salesOrder,
+      messages: Array.from({ length: partitions }, (_, partition) => {
+        const envelope = createEnvelope(
+          salesOrderApprovedV1,
+          { order_id: orderOf(partition), approved_at: '2018-06-20T10:00:00-03:00' },
+          { ...sales, time: '2018-06-20T10:00:00-03:00' },
+        );
+        return { key: envelope.subject, value: JSON.stringify(envelope), partition };
+      }),
+    });
+    const opened = await eventually(
+      'a shipment per partition',
+      async () => (await harness.pool.query<{ order_id: string }>(`SELECT order_id FROM shipment WHERE order_id LIKE '0dd%' ORDER BY order_id`)).rows,
+      (rows) => rows.length === partitions,
+    );
+    expect(opened.map((row) => row.order_id)).toEqual(Array.from({ length: partitions }, (_, partition) => orderOf(partition)));
   });
 
   it('sends an event the shipment refuses to the dead-letter topic and goes on', async () => {

@@ -1,3 +1,4 @@
+import { mintToken } from '@mercado/service-kit';
 import request from 'supertest';
 import { type MarketplaceHarness, startMarketplaceHarness } from './testing/marketplace-harness.test-helper';
 import { TopicTap } from './testing/topic-tap.test-helper';
@@ -74,6 +75,21 @@ describe('marketplace API on PostgreSQL and Kafka', () => {
     await request(harness.app).patch('/products/ffff').set(auth()).send({ weight_g: 1 }).expect(404);
     await request(harness.app).get('/products/ffff').set(auth()).expect(404);
     await request(harness.app).get('/products').expect(401);
+  });
+
+  it('answers 403 to a token without the scope a route asks for', async () => {
+    const reader = { Authorization: `Bearer ${await mintToken({ scopes: 'catalog:read' })}` };
+    await request(harness.app).get('/products').set(reader).expect(200);
+    await request(harness.app).get('/category-translations').set(reader).expect(200);
+    const forbidden = await request(harness.app).post('/products').set(reader).send({ product_id: 'abc' }).expect(403);
+    expect(forbidden.headers['content-type']).toContain('application/problem+json');
+    expect(forbidden.body.status).toBe(403);
+    await request(harness.app).put('/category-translations/perfumaria').set(reader).send({ english_name: 'perfume' }).expect(403);
+    await request(harness.app).post('/sellers').set(reader).send({}).expect(403);
+    await request(harness.app).post('/imports/products').set(reader).set('Content-Type', 'application/x-ndjson').send('{}\n').expect(403);
+    const writer = { Authorization: `Bearer ${await mintToken({ scopes: 'catalog:write' })}` };
+    await request(harness.app).get('/products').set(writer).expect(403);
+    await request(harness.app).get('/sellers').set(writer).expect(403);
   });
 
   it('onboards, refuses a second address (409), relocates, and filters sellers by state', async () => {

@@ -1,7 +1,7 @@
 // Olist's real catalogue files (complete products, sellers and translations), converted from CSV to
 // NDJSON and sent through the bulk import endpoints of the running service, on PostgreSQL and Kafka.
 import request from 'supertest';
-import { parseCsv } from '../application/testing/parse-csv.test-helper';
+import { parseCsv } from '@mercado/testing';
 import { readOlistRealFile } from '../application/testing/real-olist-files.test-helper';
 import { type MarketplaceHarness, startMarketplaceHarness } from './testing/marketplace-harness.test-helper';
 import { eventually, TopicTap, topicMessageCount } from './testing/topic-tap.test-helper';

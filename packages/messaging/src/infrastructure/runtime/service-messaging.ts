@@ -120,8 +120,8 @@ export async function startServiceMessaging(options: ServiceMessagingOptions): P
   const catalogTopics = [...new Set([...options.topics, ...consumers.flatMap((c) => c.topics)])];
   const specifications = catalogTopics.map((name) => topicSpecification(name, topicOf(name)));
   const report = await provisionTopics(kafka, specifications);
-  // A consumer joining before the broker's metadata shows grown partitions would not be assigned the
-  // new ones until its next metadata refresh (minutes): wait for them first.
+  // A consumer joining before the broker's metadata shows grown partitions (with their leaders) would
+  // not read the new ones until its next metadata refresh (minutes): wait for them first.
   if (report.grown.length > 0) await untilPartitionsShow(kafka, specifications.filter((t) => report.grown.includes(t.name)));
 
   const stoppables: MessagingStoppable[] = [];
@@ -178,15 +178,28 @@ export async function startServiceMessaging(options: ServiceMessagingOptions): P
   return { topicOf, outbox: createOutboxWriter(options.topicOverrides), stoppables, checks, stop };
 }
 
-async function untilPartitionsShow(kafka: Kafka, topics: readonly TopicSpecification[], timeoutMs = 10_000): Promise<void> {
+/**
+ * Waits until the broker's metadata shows every partition of the grown topics with a leader. A
+ * consumer whose group assignment or fetch starts from metadata without them leaves them unread until
+ * kafkajs refreshes its metadata (metadataMaxAge, 5 minutes): the messages keyed to them stall. Past
+ * the deadline the start fails rather than run a consumer that may not read part of its topics.
+ */
+async function untilPartitionsShow(kafka: Kafka, topics: readonly TopicSpecification[], timeoutMs = 30_000): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const metadata = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.name) });
-      const counts = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
-      if (topics.every((t) => (counts.get(t.name) ?? 0) >= t.partitions) || Date.now() > deadline) return;
+      const ledPartitions = new Map(
+        metadata.topics.map((t) => [t.name, t.partitions.filter((p) => p.leader >= 0 && p.partitionErrorCode === 0).length]),
+      );
+      const missing = topics.filter((t) => (ledPartitions.get(t.name) ?? 0) < t.partitions);
+      if (missing.length === 0) return;
+      if (Date.now() > deadline) {
+        const shown = missing.map((t) => `${t.name} (${ledPartitions.get(t.name) ?? 0} of ${t.partitions})`).join(', ');
+        throw new Error(`grown partitions did not show with a leader within ${timeoutMs} ms: ${shown}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {

@@ -2,7 +2,7 @@
 // BOM, CRLF, no final newline), the products (32,951) and the sellers (3,095). Expected figures are
 // computed here from the raw rows, independently of the domain's code.
 import { FixedClock, InMemoryMarketplaceUnitOfWork } from '../testing/in-memory-marketplace.test-double';
-import { type CsvRecord, parseCsv } from '../testing/parse-csv.test-helper';
+import { type CsvRecord, parseCsv } from '@mercado/testing';
 import { readOlistRealFile } from '../testing/real-olist-files.test-helper';
 import { ListSellersHandler } from '../queries/list-sellers/list-sellers.handler';
 import { type OlistProductRow } from './import-products/import-products.command';

@@ -5,7 +5,7 @@ import { olistLocalToInstant } from '../../../domain/time/sao-paulo-time';
 import { ListLateShipmentsHandler } from '../../queries/list-late-shipments/list-late-shipments.handler';
 import { ListOverdueShipmentsHandler } from '../../queries/list-overdue-shipments/list-overdue-shipments.handler';
 import { FixedClock, InMemoryUnitOfWork } from '../../testing/in-memory-fulfillment.test-double';
-import { parseCsv } from '../../testing/parse-csv.test-helper';
+import { parseCsv } from '@mercado/testing';
 import { readOlistRealFile } from '../../testing/real-olist-files.test-helper';
 import { type OlistOrderRow } from './import-shipments.command';
 import { ImportShipmentsHandler } from './import-shipments.handler';

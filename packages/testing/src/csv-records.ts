@@ -1,6 +1,6 @@
-// A small RFC 4180 reader for tests that feed real Olist files to the use cases (the service's own
-// CSV adapter belongs to the infrastructure layer). Handles a BOM, CRLF or LF, quoted fields with
-// doubled quotes and line breaks, and a missing final newline.
+// A small RFC 4180 reader for tests and benchmarks that feed real Olist files to a service (the
+// services take NDJSON; the CLI's import owns the production CSV path). Handles a BOM, CRLF or LF,
+// quoted fields with doubled quotes and line breaks, and a missing final newline.
 
 export interface CsvRecord {
   /** 1-based line where the record starts (the header is line 1). */
