@@ -158,7 +158,7 @@ describe('sales service (HTTP API, real PostgreSQL and Kafka)', () => {
     expect(await sales.outboxAppended()).toBe(4);
   });
 
-  it('marks the order shipped and delivered from fulfillment events, once each even when redelivered, and dead-letters the unknown order', async () => {
+  it('marks the order shipped and delivered from fulfillment events, once each even when redelivered, and counts (not dead-letters) an order it does not hold', async () => {
     const topic = shipmentTopic;
     const meta = { source: '/mercado/fulfillment', time: '2017-10-04T19:55:00-03:00' };
     const created = createEnvelope(
@@ -190,8 +190,13 @@ describe('sales service (HTTP API, real PostgreSQL and Kafka)', () => {
       (body) => body.status === 'delivered',
     );
     expect(order.deliveredCustomerAt).toBe(deliveredAt);
-    const letters = await recorder.events(`${topic}.dlq`, (e) => e.length >= 1);
-    expect(letters.map((letter) => letter.id)).toEqual([stranger.id]);
+    // The order sales does not hold: consumed (in the inbox), skipped and counted.
+    await eventually('the stranger consumed', () => sales.sql('SELECT 1 FROM messaging_inbox WHERE event_id = $1', [stranger.id]), (rows) => rows.length === 1);
+    const metricsText = (await api().get('/metrics')).text;
+    const unknown = metricsText.split('\n').filter((line) => line.startsWith('sales_shipment_events_for_unknown_orders_total{'));
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]).toContain('type="fulfillment.shipment.dispatched"');
+    expect(unknown[0]).toMatch(/\} 1$/);
 
     // The same events again (a redelivery after a lost offset commit): the inbox skips them.
     await send([dispatched, delivered]);

@@ -14,6 +14,7 @@ import {
   tokenVerifierFromConfig,
 } from '@mercado/service-kit';
 import { type Express } from 'express';
+import { Counter } from 'prom-client';
 import { ApproveOrderHandler } from '../application/commands/approve-order/approve-order.handler';
 import { CancelOrderHandler } from '../application/commands/cancel-order/cancel-order.handler';
 import { ImportOrdersHandler } from '../application/commands/import-orders/import-orders.handler';
@@ -68,6 +69,12 @@ export async function startSalesService({ config, logger, metrics, health }: Sal
     health.register(databaseCheck(dataSource));
 
     const writer = createOutboxWriter(config.KAFKA_TOPIC_OVERRIDES);
+    const unknownOrderEvents = new Counter({
+      name: 'sales_shipment_events_for_unknown_orders_total',
+      help: "fulfillment.shipment events skipped because sales holds no such order (fulfillment's import ran ahead of sales')",
+      labelNames: ['type'],
+      registers: [metrics.registry],
+    });
     const messaging = await startServiceMessaging({
       serviceName: SALES_SERVICE,
       kafkaBrokers: config.KAFKA_BROKERS,
@@ -75,7 +82,7 @@ export async function startSalesService({ config, logger, metrics, health }: Sal
       pool: queryRunnerSessionPool(dataSource),
       topics: [TOPICS.salesOrder.name, TOPICS.salesPayment.name],
       topicOverrides: config.KAFKA_TOPIC_OVERRIDES,
-      consumers: [{ groupId: `${config.KAFKA_CONSUMER_PREFIX}.${SHIPMENT_CONSUMER}`, topics: [TOPICS.fulfillmentShipment.name], handler: shipmentEventsHandler(writer) }],
+      consumers: [{ groupId: `${config.KAFKA_CONSUMER_PREFIX}.${SHIPMENT_CONSUMER}`, topics: [TOPICS.fulfillmentShipment.name], handler: shipmentEventsHandler(writer, (event) => unknownOrderEvents.inc({ type: event.type })) }],
       metrics: metrics.messaging,
       logger,
     });
