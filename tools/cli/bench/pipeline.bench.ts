@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { generateOlist } from '../src/generate';
-import { compareMarts, computeOracleMarts, loadRawOlist } from '../src/oracle';
+import { compareMarts, computeOracleMarts, formatReport, loadRawOlist } from '../src/oracle';
 import { createPool } from '@mercado/postgres';
 import { messagingBacklog } from '../src/platform/pipeline-drain';
 import { repoRoot } from '../src/platform/repo-root';
@@ -80,8 +80,9 @@ function runImporter(dir: string, portBase: number, rejects: string): Promise<Pr
 }
 
 /**
- * Polls the services' messaging gauges until they are quiet on three consecutive looks 250 ms apart, and
- * returns the time of the first of those looks: the moment the warehouse had applied every event.
+ * Polls the services' messaging gauges and the consumer groups' committed offsets until they are quiet on
+ * three consecutive looks 250 ms apart, and returns the time of the first of those looks: the moment the
+ * warehouse had applied every event.
  */
 async function waitUntilApplied(platform: TestPlatform, timeoutMs: number): Promise<number> {
   const started = Date.now();
@@ -92,7 +93,9 @@ async function waitUntilApplied(platform: TestPlatform, timeoutMs: number): Prom
     const looks = await Promise.all(
       platform.services.map(async (s) => messagingBacklog(await (await fetch(`${s.url}/metrics`)).text())),
     );
-    const quiet = looks.every((l) => l.outbox === 0 && l.consumerLag === 0);
+    // The gauges can read 0 while a consumer is in the middle of a long batch: the broker's committed
+    // offsets must agree (see waitForPipelineDrain).
+    const quiet = looks.every((l) => l.outbox === 0 && l.consumerLag === 0) && (await platform.committedLag()) === 0;
     if (quiet) {
       quietSince ??= at;
       if (++quietLooks >= 3) return quietSince;
@@ -139,6 +142,7 @@ async function runScale(scale: number, seed: number, portBase: number): Promise<
       oracleSeconds = (performance.now() - oracleStarted) / 1000;
       const report = await compareMarts(pool, { oracleSchema: loaded.schema, warehouseSchema: 'dw' });
       equal = report.equal;
+      if (!equal) console.log(formatReport(report).split('\n').slice(0, 40).join('\n'));
       discrepancies = report.marts.reduce(
         (sum, m) => sum + m.missingInWarehouse.length + m.extraInWarehouse.length + m.differences.length,
         0,
