@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { mintToken } from '@mercado/service-kit';
 import path from 'node:path';
 import { generateOlist } from './generate';
+import { ImportProgress } from './import/import-progress';
 import { formatImportSummary, importOlist } from './import/olist-import';
 import { platformServices } from './platform/service-catalog';
 import { ALL_SCOPES, up } from './platform/up.command';
@@ -97,13 +98,14 @@ async function main(argv: string[]): Promise<number> {
       const endpoints = Object.fromEntries(
         platformServices.map((s) => [s.name, `http://127.0.0.1:${base + (s.port - 3000)}`]),
       ) as Record<(typeof platformServices)[number]['name'], string>;
+      const progress = new ImportProgress(process.stderr);
       const summary = await importOlist({
         dir: path.resolve(dir),
         endpoints,
         token: await mintToken({ scopes: ALL_SCOPES, ttl: '2h', subject: 'mercado-import' }),
         rejectsPath: path.resolve(values.rejects),
         chunkSize: Number(values['chunk-size']),
-        progress: (line) => process.stderr.write(`${line}\n`),
+        progress: (line) => progress.report(line),
       });
       process.stdout.write(`${formatImportSummary(summary)}\n`);
       return 0;

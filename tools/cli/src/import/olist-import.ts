@@ -188,7 +188,27 @@ export async function importOlist(options: ImportOptions): Promise<ImportSummary
       ['order_payments', 'payments'],
     ] as const) {
       const counters = { read: 0, rejected: 0 };
+      // A repeated (order_id, order_item_id) or (order_id, payment_sequential): the first row counts and
+      // the later ones are rejected, as the oracle's rule R1 says (sales would refuse the whole order).
+      const firstLine = new Map<string, number>();
+      const columns = kind === 'order_items' ? 'order_id, order_item_id' : 'order_id, payment_sequential';
       for await (const { line, record } of readGood(kind, counters)) {
+        const number = 'orderItemId' in record ? record.orderItemId : record.paymentSequential;
+        const naturalKey = `${record.orderId},${number}`;
+        const first = firstLine.get(naturalKey);
+        if (first !== undefined) {
+          counters.rejected++;
+          await rejects.write({
+            kind: 'reject',
+            file: files[kind],
+            line,
+            column: columns.replace(' ', ''),
+            value: naturalKey,
+            reason: `duplicate ${columns}: first seen on line ${first}`,
+          });
+          continue;
+        }
+        firstLine.set(naturalKey, line);
         entry(record.orderId)[key].push({ line, row: toOlistText[kind](record as never) });
       }
       summaries.push({

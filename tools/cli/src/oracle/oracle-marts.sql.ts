@@ -35,13 +35,13 @@ export interface GeolocationRule {
 }
 
 /**
- * As the warehouse declares it (001-star-schema.ts, dim_geolocation: "the median latitude and longitude of its
- * sample addresses inside Brazil", numeric(9,6)). The box is Brazil's extreme points, rounded outwards; the
- * warehouse had not published its box when this was written: adjust here if it differs.
+ * As docs/metrics.md defines it (dim_geolocation: the median latitude and longitude of a zip prefix's samples
+ * inside Brazil's bounding box, latitude −34 to 5.5, longitude −74.5 to −34.5, both ends included;
+ * numeric(9,6)). oracle-marts.sql.spec.ts checks the box against the document.
  */
 export const WAREHOUSE_GEOLOCATION: GeolocationRule = {
   representative: 'median',
-  box: { minLat: -33.76, maxLat: 5.28, minLng: -73.99, maxLng: -34.79 },
+  box: { minLat: -34, maxLat: 5.5, minLng: -74.5, maxLng: -34.5 },
   places: 6,
 };
 

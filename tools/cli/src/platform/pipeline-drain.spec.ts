@@ -43,4 +43,28 @@ describe('waitForPipelineDrain', () => {
       server.close();
     }
   });
+
+  it('stays busy while the broker says a consumer group has not committed everything, though the gauges read 0', async () => {
+    const server = http.createServer((_req, res) => res.end('messaging_outbox_backlog 0\nmessaging_consumer_lag{p="0"} 0\n'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const uncommitted = [40, 12, 0, 0];
+      const asked: number[] = [];
+      await waitForPipelineDrain({
+        serviceUrls: [url],
+        timeoutMs: 5_000,
+        intervalMs: 10,
+        quietLooks: 2,
+        committedLag: async () => {
+          const lag = uncommitted.shift() ?? 0;
+          asked.push(lag);
+          return lag;
+        },
+      });
+      expect(asked).toEqual([40, 12, 0, 0]);
+    } finally {
+      server.close();
+    }
+  });
 });

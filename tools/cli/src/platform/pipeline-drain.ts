@@ -31,6 +31,13 @@ export interface DrainOptions {
   quietLooks?: number;
   intervalMs?: number;
   onLook?: (look: { outbox: number; consumerLag: number }) => void;
+  /**
+   * Messages not yet committed by the platform's consumer groups, read from the broker. The services'
+   * lag gauges are set when a batch ends, from the high watermark of its fetch: a consumer in the
+   * middle of a long batch still shows the 0 of its last one, so the gauges alone can look quiet
+   * while it is behind. When given, a look is quiet only when this is 0 too.
+   */
+  committedLag?: () => Promise<number>;
 }
 
 /** Resolves with the seconds it took once the pipeline is quiet; rejects on timeout. */
@@ -51,7 +58,9 @@ export async function waitForPipelineDrain(options: DrainOptions): Promise<numbe
       },
     );
     options.onLook?.(total);
-    quiet = total.outbox === 0 && total.consumerLag === 0 ? quiet + 1 : 0;
+    const gaugesQuiet = total.outbox === 0 && total.consumerLag === 0;
+    const committedQuiet = !gaugesQuiet || !options.committedLag || (await options.committedLag()) === 0;
+    quiet = gaugesQuiet && committedQuiet ? quiet + 1 : 0;
     if (quiet >= needed) return (Date.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, interval));
   }

@@ -6,8 +6,8 @@ import { runKafkaScript } from './kafka-control';
 import { waitForPipelineDrain } from './pipeline-drain';
 import { enforceQualityGate } from './quality-gate';
 import { repoRoot } from './repo-root';
+import { startPlatform, type RunningPlatform } from './platform';
 import { platformServices, type PlatformService } from './service-catalog';
-import { Supervisor, type RunningChild } from './supervisor';
 import { tcpAnswers } from './tcp';
 
 export interface UpOptions {
@@ -69,42 +69,31 @@ export async function up(options: UpOptions, env: NodeJS.ProcessEnv = process.en
     startedKafka = !alreadyRunning;
   }
 
-  const supervisor = new Supervisor();
-  const stopEverything = async () => {
-    await supervisor.stopAll();
+  const stopKafka = async () => {
     if (startedKafka) await runKafkaScript(root, 'stop', env).catch((error: Error) => say(error.message));
   };
 
-  const running: Array<{ service: PlatformService; port: number; child: RunningChild }> = [];
+  let platform: RunningPlatform;
   try {
-    for (const service of platformServices) {
-      const port = options.portBase + (service.port - 3000);
-      const databaseUrl = new URL(serverUrl);
-      databaseUrl.pathname = `/${options.databasePrefix}${service.database}`;
-      const child = supervisor.start({
-        name: service.name,
-        command: process.execPath,
-        args: [path.join(root, 'services', service.name, 'dist', 'main.js')],
-        env: {
-          ...env,
-          PORT: String(port),
-          DATABASE_URL: databaseUrl.toString(),
-          KAFKA_BROKERS: kafkaBrokers,
-          LOG_LEVEL: env.LOG_LEVEL ?? 'info',
-          NODE_ENV: env.NODE_ENV ?? 'development',
-        },
-        logFile: path.join(root, '.cache', 'logs', `${service.name}.log`),
-        readyUrl: `http://127.0.0.1:${port}/health/ready`,
-      });
-      running.push({ service, port, child });
-      // One at a time: each service provisions the catalog's topics at start, and concurrent
-      // createTopics calls for the same topics race inside the broker.
-      await supervisor.waitReady(child, options.readyTimeoutMs);
-    }
+    platform = await startPlatform({
+      root,
+      serverUrl,
+      kafkaBrokers,
+      portBase: options.portBase,
+      databasePrefix: options.databasePrefix,
+      readyTimeoutMs: options.readyTimeoutMs,
+      logDir: path.join(root, '.cache', 'logs'),
+      env,
+    });
   } catch (error) {
-    await stopEverything();
+    await stopKafka();
     throw error;
   }
+  const stopEverything = async () => {
+    await platform.stop();
+    await stopKafka();
+  };
+  const running = platform.services;
 
   say('');
   say('Mercado is running:');

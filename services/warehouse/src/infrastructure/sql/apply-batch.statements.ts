@@ -110,14 +110,17 @@ WITH raw AS (
 ), batch AS (
   SELECT r.order_id,
          ${STATUS_COLUMNS.map(({ status, column }) => `min(r.occurred_at) FILTER (WHERE r.status = '${status}') AS ${column}`).join(',\n         ')},
+         -- A delivered time the producer estimated (flag time-estimated) sets the status, not the delivered date.
+         min(r.occurred_at) FILTER (WHERE r.status = 'delivered' AND NOT coalesce('time-estimated' = ANY (r.anomalies), false)) AS recorded_delivered_at,
          coalesce(array_agg(DISTINCT flag ORDER BY flag) FILTER (WHERE flag IS NOT NULL), '{}') AS anomalies
   FROM raw r LEFT JOIN LATERAL unnest(r.anomalies) AS flag ON true
   GROUP BY r.order_id
 ), staged AS (
-  INSERT INTO {dw}.stg_order_status AS t (order_id, ${STATUS_COLUMNS.map((c) => c.column).join(', ')}, anomalies)
-  SELECT order_id, ${STATUS_COLUMNS.map((c) => c.column).join(', ')}, anomalies FROM batch
+  INSERT INTO {dw}.stg_order_status AS t (order_id, ${STATUS_COLUMNS.map((c) => c.column).join(', ')}, recorded_delivered_at, anomalies)
+  SELECT order_id, ${STATUS_COLUMNS.map((c) => c.column).join(', ')}, recorded_delivered_at, anomalies FROM batch
   ON CONFLICT (order_id) DO UPDATE SET
     ${STATUS_COLUMNS.map(({ column }) => `${column} = least(t.${column}, excluded.${column})`).join(',\n    ')},
+    recorded_delivered_at = least(t.recorded_delivered_at, excluded.recorded_delivered_at),
     anomalies = {dw}.merge_flags(t.anomalies, excluded.anomalies)
 )
 ${touch(ALL, 'SELECT order_id, $MASK FROM batch')}`;
@@ -441,7 +444,7 @@ FROM (
          o.purchased_at,
          st.approved_at,
          coalesce(sh.dispatched_at, st.shipped_at) AS carrier_at,
-         coalesce(st.delivered_at, sh.delivered_at) AS delivered_at,
+         coalesce(st.recorded_delivered_at, sh.delivered_at) AS delivered_at,
          coalesce(sh.promised_date, sh.delivered_promised_date) AS estimated_delivery_date,
          li.items_count, li.gmv, li.freight,
          coalesce(pay.total, 0) AS payments_total, coalesce(pay.n, 0) AS payments_count,
@@ -455,7 +458,7 @@ FROM (
     WHERE v.customer_unique_id = a.customer_unique_id AND o.purchased_at >= v.valid_from AND o.purchased_at < v.valid_to
   ) v ON true
   LEFT JOIN LATERAL (
-    SELECT ${currentStatusOf('s')} AS status, s.approved_at, s.shipped_at, s.delivered_at, s.anomalies
+    SELECT ${currentStatusOf('s')} AS status, s.approved_at, s.shipped_at, s.recorded_delivered_at, s.anomalies
     FROM {dw}.stg_order_status s WHERE s.order_id = o.order_id
   ) st ON true
   CROSS JOIN LATERAL (
