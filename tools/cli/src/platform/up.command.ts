@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { catalog } from '@mercado/contracts';
 import { mintToken } from '@mercado/service-kit';
 import { generateOlist } from '../generate';
 import { formatImportSummary, importOlist } from '../import/olist-import';
 import { runKafkaScript } from './kafka-control';
 import { waitForPipelineDrain } from './pipeline-drain';
+import { committedConsumerLag } from './committed-lag';
 import { enforceQualityGate } from './quality-gate';
 import { repoRoot } from './repo-root';
 import { startPlatform, type RunningPlatform } from './platform';
@@ -118,6 +120,7 @@ export async function up(options: UpOptions, env: NodeJS.ProcessEnv = process.en
         running.map((r) => ({ name: r.service.name, url: `http://127.0.0.1:${r.port}` })),
         token,
         say,
+        kafkaBrokers.split(','),
       );
   } catch (error) {
     await stopEverything();
@@ -164,6 +167,7 @@ async function loadData(
   services: Array<{ name: PlatformService['name']; url: string }>,
   token: string,
   say: (line: string) => void,
+  kafkaBrokers: string[],
 ): Promise<void> {
   let dir: string;
   if (options.data.kind === 'generate') {
@@ -194,6 +198,13 @@ async function loadData(
   const drainSeconds = await waitForPipelineDrain({
     serviceUrls: services.map((s) => s.url),
     timeoutMs: options.drainTimeoutMs,
+    // The services' default consumer groups are named after the service (sales.…, warehouse.…).
+    committedLag: () =>
+      committedConsumerLag({
+        kafkaBrokers,
+        topics: catalog.topics().map((topic) => topic.name),
+        isPlatformGroup: (groupId) => platformServices.some((service) => groupId.startsWith(`${service.name}.`)),
+      }),
   });
   say(
     `The warehouse had applied every resulting event ${drainSeconds.toFixed(1)} s after the import ended (${(summary.seconds + drainSeconds).toFixed(1)} s in all).`,

@@ -7,6 +7,7 @@ import { createTestTopics, testInfrastructure, uniqueName, type TestTopics } fro
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { ALL_SCOPES } from '../up.command';
+import { committedConsumerLag } from '../committed-lag';
 import { startPlatform, type RunningPlatform } from '../platform';
 import { repoRoot } from '../repo-root';
 import { platformServices, type PlatformService } from '../service-catalog';
@@ -141,35 +142,12 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
           await admin.disconnect();
         }
       },
-      async committedLag() {
-        const admin = kafka.admin();
-        await admin.connect();
-        try {
-          const ends = new Map<string, Map<number, { low: number; high: number }>>();
-          for (const actual of Object.values(topics)) {
-            const offsets = await admin.fetchTopicOffsets(actual);
-            ends.set(actual, new Map(offsets.map((p) => [p.partition, { low: Number(p.low), high: Number(p.high) }])));
-          }
-          const { groups } = await admin.listGroups();
-          let lag = 0;
-          for (const { groupId } of groups.filter((g) => g.groupId.startsWith(run))) {
-            for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics: [...ends.keys()] })) {
-              const topicEnds = ends.get(topic);
-              // A topic the group has committed nothing on is one it does not consume.
-              if (!topicEnds || partitions.every((p) => Number(p.offset) < 0)) continue;
-              for (const { partition, offset } of partitions) {
-                const end = topicEnds.get(partition);
-                if (!end) continue;
-                const committed = Number(offset) < 0 ? end.low : Number(offset);
-                lag += Math.max(0, end.high - committed);
-              }
-            }
-          }
-          return lag;
-        } finally {
-          await admin.disconnect();
-        }
-      },
+      committedLag: () =>
+        committedConsumerLag({
+          kafkaBrokers: infra.kafkaBrokers,
+          topics: Object.values(topics),
+          isPlatformGroup: (groupId) => groupId.startsWith(run),
+        }),
       async query<R>(service: PlatformService['name'], text: string, values?: unknown[]) {
         return (await (await client(service)).query(text, values)).rows as R[];
       },
