@@ -533,10 +533,12 @@ SELECT x.order_id, x.customer_key, {dw}.surrogate_key('seller:' || x.seller_id),
        ${localDateOf('x.delivered_at')} - x.estimated_delivery_date,
        ${localDateOf('x.delivered_at')} - x.estimated_delivery_date <= 0,
        ds.zip_prefix, dc.zip_prefix, ds.state, dc.state,
+       -- Null unless both points are known: least() skips nulls, so an unknown point would give asin(1).
+       CASE WHEN gs.zip_prefix IS NOT NULL AND gc.zip_prefix IS NOT NULL THEN
        round((2 * 6371.0088 * asin(least(1, sqrt(
          sin(radians((gc.latitude - gs.latitude)::float8) / 2) ^ 2
          + cos(radians(gs.latitude::float8)) * cos(radians(gc.latitude::float8))
-           * sin(radians((gc.longitude - gs.longitude)::float8) / 2) ^ 2))))::numeric, 3),
+           * sin(radians((gc.longitude - gs.longitude)::float8) / 2) ^ 2))))::numeric, 3) END,
        x.anomalies
 FROM (
   SELECT sh.order_id, f.customer_key, f.purchase_date_key, f.purchase_month, f.purchased_at, sh.created_at,
