@@ -13,7 +13,13 @@ describe('a service run by the kit, as a real process', () => {
 
     service.child.kill('SIGTERM');
     await service.waitForLine((line) => line.msg === 'stopping' && line.component === 'http server');
-    await expect(getOnNewConnection(service.port, '/health/live')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    // Refused once the listener is closed; reset when the connect reached the kernel's backlog between
+    // the 'stopping' line and the close. Either way no new request is answered.
+    const refused = await getOnNewConnection(service.port, '/health/live').then(
+      (answer) => answer,
+      (error: NodeJS.ErrnoException) => error.code,
+    );
+    expect(['ECONNREFUSED', 'ECONNRESET']).toContain(refused);
 
     const answered = await slow;
     expect(answered.status).toBe(200);
