@@ -3,6 +3,8 @@ export * from './names';
 export * from './test-database';
 export * from './test-topics';
 export * from './olist-real-dir';
+export * from './topic-tap';
+export * from './bench-service';
 
 import { DEFAULT_DATABASE_URL, type TestInfrastructure } from './infrastructure';
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TOPICS } from '@mercado/contracts';
 import { mintToken } from '@mercado/service-kit';
-import { countRows, cpuSecondsOf, memoryOf, mib, startBenchService } from './bench-service';
+import { countBenchRows, cpuSecondsOf, memoryOf, mib, startBenchService } from '@mercado/testing';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     const first = await service.post('/imports/shipments', ordersRows(ROWS), token);
     const cpu = cpuSecondsOf(pid) - cpuBefore;
     if (first.status !== 200) throw new Error(`import answered ${first.status}: ${JSON.stringify(first.body).slice(0, 500)}`);
-    const shipments = await countRows(service.database, 'SELECT count(*) AS n FROM shipment');
+    const shipments = await countBenchRows(service.database, 'SELECT count(*) AS n FROM shipment');
     const published = await service.drained();
     const b = first.body;
     console.log(

@@ -8,9 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { TOPICS } from '@mercado/contracts';
 import { mintToken } from '@mercado/service-kit';
-import { parseCsv } from '@mercado/testing';
+import { countBenchRows, cpuSecondsOf, memoryOf, mib, parseCsv, startBenchService } from '@mercado/testing';
 import { readOlistRealFile } from '../src/application/testing/real-olist-files.test-helper';
-import { countRows, cpuSecondsOf, memoryOf, mib, startBenchService } from './bench-service';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -71,7 +70,7 @@ async function main(): Promise<void> {
       );
     }
     const published = await service.drained();
-    const stored = await countRows(service.database, 'SELECT (SELECT count(*) FROM product) + (SELECT count(*) FROM seller) AS n');
+    const stored = await countBenchRows(service.database, 'SELECT (SELECT count(*) FROM product) + (SELECT count(*) FROM seller) AS n');
     console.log(`stored: ${stored} products and sellers; ${published.events} events on the topics, the last ${published.seconds.toFixed(1)} s after the answers; service RSS idle ${mib(idle.rss)}, peak ${mib(Math.max(memoryOf(pid).peak, sampledPeak))} (load ${os.loadavg()[0]!.toFixed(1)})`);
     if (args.includes('--rerun')) {
       for (const [route, input] of [

@@ -8,8 +8,17 @@ import net from 'node:net';
 import path from 'node:path';
 import { TOPICS } from '@mercado/contracts';
 import { mintToken } from '@mercado/service-kit';
-import { createTestDatabase, createTestTopics, testInfrastructure, uniqueName, type TestDatabase, type TestTopics } from '@mercado/testing';
-import { deleteTopics, eventually, TopicTap } from './testing/topic-tap.test-helper';
+import {
+  createTestDatabase,
+  createTestTopics,
+  deleteTopics,
+  eventually,
+  testInfrastructure,
+  TopicTap,
+  uniqueName,
+  type TestDatabase,
+  type TestTopics,
+} from '@mercado/testing';
 
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 const SERVICES = {

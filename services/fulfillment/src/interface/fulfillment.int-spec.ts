@@ -10,7 +10,7 @@ import { mintToken } from '@mercado/service-kit';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import request from 'supertest';
 import { type FulfillmentHarness, startFulfillmentHarness } from './testing/fulfillment-harness.test-helper';
-import { eventually, TopicTap } from './testing/topic-tap.test-helper';
+import { eventually, TopicTap } from '@mercado/testing';
 
 const ORDER = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const CUSTOMER = 'c1c2c3c4c5c6c7c8c9c0cacbcccdcecf';

@@ -1,7 +1,7 @@
 import { mintToken } from '@mercado/service-kit';
 import request from 'supertest';
 import { type MarketplaceHarness, startMarketplaceHarness } from './testing/marketplace-harness.test-helper';
-import { TopicTap } from './testing/topic-tap.test-helper';
+import { TopicTap } from '@mercado/testing';
 
 const PRODUCT = '1e9e8ef04dbcff4541ed26657ea517e5';
 const SELLER = '3442f8959a84dea7ee197c632cb2df15';

@@ -1,10 +1,9 @@
 // Olist's real catalogue files (complete products, sellers and translations), converted from CSV to
 // NDJSON and sent through the bulk import endpoints of the running service, on PostgreSQL and Kafka.
 import request from 'supertest';
-import { parseCsv } from '@mercado/testing';
+import { eventually, parseCsv, TopicTap, topicMessageCount } from '@mercado/testing';
 import { readOlistRealFile } from '../application/testing/real-olist-files.test-helper';
 import { type MarketplaceHarness, startMarketplaceHarness } from './testing/marketplace-harness.test-helper';
-import { eventually, TopicTap, topicMessageCount } from './testing/topic-tap.test-helper';
 
 /** A CSV file as NDJSON: one object per record, columns as in the header, values as text. */
 function csvAsNdjson(file: string): { body: string; records: number } {

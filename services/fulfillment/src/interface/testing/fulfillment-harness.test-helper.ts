@@ -12,7 +12,7 @@ import {
   type Stoppable,
   tokenVerifierFromConfig,
 } from '@mercado/service-kit';
-import { createTestDatabase, createTestTopics, testInfrastructure, uniqueName, type TestDatabase } from '@mercado/testing';
+import { createTestDatabase, createTestTopics, deleteTopics, testInfrastructure, uniqueName, type TestDatabase } from '@mercado/testing';
 import { type Express } from 'express';
 import { type Clock } from '../../application/ports/clock.port';
 import { SystemClock } from '../../infrastructure/clock/system-clock';
@@ -20,7 +20,6 @@ import { fulfillmentConfigSchema } from '../../infrastructure/config/fulfillment
 import { createFulfillmentDataSource } from '../../infrastructure/persistence/fulfillment.data-source';
 import { composeFulfillment, FULFILLMENT_TOPICS } from '../fulfillment.composition';
 import { fulfillmentErrorMappers } from '../http/fulfillment-error-mappers';
-import { deleteTopics } from './topic-tap.test-helper';
 
 export interface FulfillmentHarness {
   app: Express;

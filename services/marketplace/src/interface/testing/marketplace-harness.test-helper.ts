@@ -12,7 +12,7 @@ import {
   type Stoppable,
   tokenVerifierFromConfig,
 } from '@mercado/service-kit';
-import { createTestDatabase, createTestTopics, testInfrastructure, type TestDatabase } from '@mercado/testing';
+import { createTestDatabase, createTestTopics, deleteTopics, testInfrastructure, type TestDatabase } from '@mercado/testing';
 import { type Express } from 'express';
 import { type Clock } from '../../application/ports/clock.port';
 import { SystemClock } from '../../infrastructure/clock/system-clock';
@@ -20,7 +20,6 @@ import { marketplaceConfigSchema } from '../../infrastructure/config/marketplace
 import { createMarketplaceDataSource } from '../../infrastructure/persistence/marketplace.data-source';
 import { marketplaceErrorMappers } from '../http/marketplace-error-mappers';
 import { composeMarketplace, MARKETPLACE_TOPICS } from '../marketplace.composition';
-import { deleteTopics } from './topic-tap.test-helper';
 
 export interface MarketplaceHarness {
   app: Express;

@@ -1,5 +1,5 @@
 // Reads a topic from its beginning in the background and keeps what it decodes, so integration tests
-// can wait for the events a service publishes.
+// can wait for the events a service publishes; and the small Kafka chores around it.
 import { type EventEnvelope, validateEnvelope } from '@mercado/contracts';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 
@@ -93,6 +93,19 @@ export async function deleteTopics(brokers: readonly string[], topics: readonly 
     const present = new Set(await admin.listTopics());
     const existing = topics.filter((topic) => present.has(topic));
     if (existing.length > 0) await admin.deleteTopics({ topics: existing, timeout: 10_000 });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** How many messages a topic holds (the sum of its partitions' end offsets). */
+export async function topicMessageCount(brokers: readonly string[], topic: string): Promise<number> {
+  const kafka = new Kafka({ clientId: 'topic-count', brokers: [...brokers], logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
   } finally {
     await admin.disconnect();
   }

@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { Readable } from 'node:stream';
-import { createKafkaClient } from '@mercado/messaging';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
-export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+export const BENCH_SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BENCH_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 
-export function databaseUrl(database: string): string {
-  const url = new URL(SERVER_URL);
+export function benchDatabaseUrl(database: string): string {
+  const url = new URL(BENCH_SERVER_URL);
   url.pathname = `/${database}`;
   return url.toString();
 }
@@ -82,8 +82,8 @@ export async function startBenchService(options: {
       NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl(database),
-      KAFKA_BROKERS: BROKERS,
+      DATABASE_URL: benchDatabaseUrl(database),
+      KAFKA_BROKERS: BENCH_BROKERS,
       KAFKA_TOPIC_OVERRIDES: Object.entries(overrides)
         .map(([topic, actual]) => `${topic}=${actual}`)
         .join(','),
@@ -111,12 +111,12 @@ export async function startBenchService(options: {
     async drained() {
       const started = performance.now();
       for (;;) {
-        const left = await countRows(database, 'SELECT count(*) AS n FROM messaging_outbox');
+        const left = await countBenchRows(database, 'SELECT count(*) AS n FROM messaging_outbox');
         if (left === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       const seconds = (performance.now() - started) / 1000;
-      const admin = createKafkaClient({ brokers: BROKERS.split(','), clientId: `${options.name}-bench` }).admin();
+      const admin = new Kafka({ brokers: BENCH_BROKERS.split(','), clientId: `${options.name}-bench`, logLevel: logLevel.NOTHING }).admin();
       await admin.connect();
       let events = 0;
       for (const topic of Object.values(overrides)) {
@@ -158,11 +158,11 @@ export async function startBenchService(options: {
     async stop() {
       child.kill('SIGTERM');
       if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-      const admin = new Client({ connectionString: SERVER_URL });
+      const admin = new Client({ connectionString: BENCH_SERVER_URL });
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       await admin.end();
-      const kafkaAdmin = createKafkaClient({ brokers: BROKERS.split(','), clientId: `${options.name}-bench` }).admin();
+      const kafkaAdmin = new Kafka({ brokers: BENCH_BROKERS.split(','), clientId: `${options.name}-bench`, logLevel: logLevel.NOTHING }).admin();
       await kafkaAdmin.connect();
       await kafkaAdmin
         .deleteTopics({ topics: Object.values(overrides).flatMap((topic) => [topic, `${topic}.dlq`]) })
@@ -173,8 +173,8 @@ export async function startBenchService(options: {
 }
 
 /** Counts rows of the service's database. */
-export async function countRows(database: string, sql: string): Promise<number> {
-  const db = new Client({ connectionString: databaseUrl(database) });
+export async function countBenchRows(database: string, sql: string): Promise<number> {
+  const db = new Client({ connectionString: benchDatabaseUrl(database) });
   await db.connect();
   try {
     return Number((await db.query<{ n: string }>(sql)).rows[0]!.n);
