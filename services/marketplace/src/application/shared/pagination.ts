@@ -1,61 +1,11 @@
+// Cursor pagination from the shared kernel; a cursor that does not decode is this context's InvalidCursorError.
+import { decodeCursorPosition } from '@mercado/kernel';
 import { InvalidCursorError } from './application.errors';
 
-export const DEFAULT_PAGE_LIMIT = 50;
-export const MAX_PAGE_LIMIT = 500;
+export { DEFAULT_PAGE_LIMIT, encodeCursor, MAX_PAGE_LIMIT, pageLimit, pageOf, type Page } from '@mercado/kernel';
 
-/** A page of a list answer: `nextCursor` is null on the last page. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** An opaque cursor: the position as JSON, base64url-encoded. */
-export function encodeCursor(position: object): string {
-  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
-}
-
-/**
- * The position a cursor encodes, checked field by field: each key of `shape` must be a string.
- * Anything else is an InvalidCursorError.
- */
 export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string> {
-  let position: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError(cursor);
-    position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorError(cursor);
-  }
-  if (typeof position !== 'object' || position === null) throw new InvalidCursorError(cursor);
-  const record = position as Record<string, unknown>;
-  for (const key of keys) {
-    if (typeof record[key] !== 'string') throw new InvalidCursorError(cursor);
-  }
-  return Object.fromEntries(keys.map((key) => [key, record[key] as string])) as Record<K, string>;
-}
-
-/** The page size asked for, within 1..MAX_PAGE_LIMIT (DEFAULT_PAGE_LIMIT when not given). */
-export function pageLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_PAGE_LIMIT;
-  if (!Number.isSafeInteger(limit) || limit < 1) return 1;
-  return Math.min(limit, MAX_PAGE_LIMIT);
-}
-
-/**
- * Builds a page from rows fetched with `limit + 1`: when the extra row came back there is a next
- * page, whose cursor is the position of the last row kept.
- */
-export function pageOf<Row, Item>(
-  rows: readonly Row[],
-  limit: number,
-  positionOf: (row: Row) => object,
-  toItem: (row: Row) => Item,
-): Page<Item> {
-  const hasMore = rows.length > limit;
-  const kept = hasMore ? rows.slice(0, limit) : rows;
-  const last = kept[kept.length - 1];
-  return {
-    items: kept.map(toItem),
-    nextCursor: hasMore && last !== undefined ? encodeCursor(positionOf(last)) : null,
-  };
+  const position = decodeCursorPosition(cursor, keys);
+  if (position === null) throw new InvalidCursorError(cursor);
+  return position;
 }

@@ -1,0 +1,2 @@
+export * from './time/sao-paulo-time';
+export * from './pagination/cursor-pagination';
