@@ -18,14 +18,9 @@ export interface QualityApi {
   dataDocs(): Promise<string>;
 }
 
-const scoreSchema = Joi.object({
-  value: Joi.number(),
-  evaluated: count,
-  passed: count,
-  failed: count,
-  errored: count,
-  skipped: count,
-}).unknown();
+/** How a run's or a suite's expectations came out. */
+const outcomeCounts = { evaluated: count, passed: count, failed: count, errored: count, skipped: count };
+const scoreSchema = Joi.object({ value: Joi.number(), ...outcomeCounts }).unknown();
 const runSummarySchema = Joi.object({
   runId: Joi.string(),
   trigger: Joi.string().valid(...TRIGGERS),
@@ -44,11 +39,7 @@ const suiteRunSchema = Joi.object({
   runId: Joi.string(),
   startedAt: Joi.date(),
   score: Joi.number(),
-  evaluated: count,
-  passed: count,
-  failed: count,
-  errored: count,
-  skipped: count,
+  ...outcomeCounts,
 }).unknown();
 const resultSchema = Joi.object({
   suite: Joi.string(),
