@@ -1,9 +1,9 @@
 import { type Expectation } from '../domain/expectation/expectation';
 import { expectationsFor } from '../domain/suite/suite';
-import { erroredResult } from '../domain/result/expectation-result';
+import { erroredResult, evaluateMeasurement } from '../domain/result/expectation-result';
 import { DEAD_LETTERS_PARAM, REJECTED_ROWS_PARAM } from '../domain/run/quality-run';
 import { scoreResults } from '../domain/score/score';
-import { REJECTED_SHARE_WEIGHT, warehouseSuites } from './warehouse.suites';
+import { INGESTED_FILE_KINDS, REJECTED_SHARE_WEIGHT, fileRejectedRowsExpectationId, warehouseSuites } from './warehouse.suites';
 
 /** The warehouse's tables and their grains (services/warehouse infrastructure/sql/table-keys.ts). */
 const GRAINS: Record<string, string[]> = {
@@ -120,6 +120,23 @@ describe('warehouseSuites', () => {
     expect(raw.expectations.find((x) => x.id === 'ingestion.dead_letters:none')).toMatchObject({ parameters: { numerator: DEAD_LETTERS_PARAM, denominator: 'imported_rows', maxValue: 0 }, weight: 1 });
     const custom = warehouseSuites({ importedRowsParam: 'rows_read', maxRejectedShare: 0.05 })[0]!.expectations;
     expect(custom.find((x) => x.id === 'ingestion.rejected_rows:share')!.parameters).toEqual({ numerator: REJECTED_ROWS_PARAM, denominator: 'rows_read', maxValue: 0.05 });
+  });
+
+  it('names the file that lost rows: one warning per file, rejected rows of that file over its rows read, none accepted', () => {
+    const raw = suites.find((s) => s.name === 'raw')!;
+    const perFile = raw.expectations.filter((x) => /^ingestion\.[a-z_]+\.rejected_rows:none$/.test(x.id));
+    expect(perFile.map((x) => x.id)).toEqual(INGESTED_FILE_KINDS.map(fileRejectedRowsExpectationId));
+    expect(perFile.find((x) => x.id === 'ingestion.order_items.rejected_rows:none')).toMatchObject({
+      kind: 'expect_run_parameter_ratio_to_be_between',
+      parameters: { numerator: 'rejected_rows_order_items', denominator: 'rows_read_order_items', maxValue: 0 },
+      severity: 'warning',
+      weight: 1,
+      cheap: true,
+    });
+    const judge = (params: Record<string, number>) => evaluateMeasurement(perFile[0]!, { elementCount: null, unexpectedCount: null, metrics: {}, sample: [] }, params).passed;
+    expect(judge({ rejected_rows_customers: 0, rows_read_customers: 120 })).toBe(true);
+    expect(judge({ rejected_rows_customers: 0, rows_read_customers: 0 })).toBe(true);
+    expect(judge({ rejected_rows_customers: 1, rows_read_customers: 120 })).toBe(false);
   });
 
   it('fails the 0.95 gate on a full run whose only failure is the rejected share, and passes it when only dead letters fail', () => {

@@ -42,6 +42,35 @@ export interface WarehouseSuiteOptions {
  */
 export const REJECTED_SHARE_WEIGHT = 20;
 
+/** The nine files of an Olist import, by the kind names the importer uses (tools/cli olist-files.ts). */
+export const INGESTED_FILE_KINDS = [
+  'customers',
+  'orders',
+  'order_items',
+  'order_payments',
+  'order_reviews',
+  'products',
+  'sellers',
+  'geolocation',
+  'category_translation',
+] as const;
+export type IngestedFileKind = (typeof INGESTED_FILE_KINDS)[number];
+
+/** The run parameter with the distinct rows of one file the import rejected (`rejected_rows_<kind>`). */
+export function fileRejectedRowsParam(kind: IngestedFileKind): string {
+  return `rejected_rows_${kind}`;
+}
+
+/** The run parameter with the rows of one file the import read (`rows_read_<kind>`). */
+export function fileRowsReadParam(kind: IngestedFileKind): string {
+  return `rows_read_${kind}`;
+}
+
+/** The raw suite's expectation that names one file whose rows were rejected. */
+export function fileRejectedRowsExpectationId(kind: IngestedFileKind): string {
+  return `ingestion.${kind}.rejected_rows:none`;
+}
+
 const ORDER_STATUSES = ['created', 'approved', 'invoiced', 'processing', 'shipped', 'delivered', 'canceled', 'unavailable'];
 const PAYMENT_TYPES = ['credit_card', 'boleto', 'voucher', 'debit_card', 'not_defined'];
 const BRAZILIAN_STATES = [
@@ -119,6 +148,16 @@ export function warehouseSuites(options: WarehouseSuiteOptions = {}): Suite[] {
         id: 'ingestion.dead_letters:none',
         description: 'no event was dead-lettered (run inputs deadLetters)',
       }),
+      // One per file, so that a report names the file that lost rows. Warnings of weight 1: the share
+      // above keeps the gate's say; these add a few points at most.
+      ...INGESTED_FILE_KINDS.map((kind) =>
+        e.runParameterRatioBetween('quality.runs', fileRejectedRowsParam(kind), fileRowsReadParam(kind), { maxValue: 0 }, {
+          ...cheap,
+          ...warning,
+          id: fileRejectedRowsExpectationId(kind),
+          description: `no row of the ${kind} file was rejected (run parameters ${fileRejectedRowsParam(kind)} over ${fileRowsReadParam(kind)})`,
+        }),
+      ),
     ], meta),
 
     // ============================================================================== staging

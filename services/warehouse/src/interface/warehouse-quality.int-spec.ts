@@ -1,5 +1,5 @@
 import { catalog, type EventEnvelope } from '@mercado/contracts';
-import { warehouseSuites } from '@mercado/quality';
+import { INGESTED_FILE_KINDS, fileRejectedRowsParam, fileRowsReadParam, warehouseSuites } from '@mercado/quality';
 import { warehouseScenario } from '../testing/warehouse-scenario.fixture';
 import { eventually, startWarehouseTestService, type WarehouseTestService } from './testing/warehouse-service.test-harness';
 
@@ -17,6 +17,14 @@ describe('the warehouse’s data quality', () => {
   let warehouse: WarehouseTestService;
   const suites = warehouseSuites();
   const cheap = suites.flatMap((s) => s.expectations).filter((x) => x.cheap).length;
+  const ingestion = suites.flatMap((s) => s.expectations).filter((x) => x.kind === 'expect_run_parameter_ratio_to_be_between').length;
+  // What the main job's gate gives per file: here the orders file lost the 3 rejected rows.
+  const perFile = Object.fromEntries(
+    INGESTED_FILE_KINDS.flatMap((kind) => [
+      [fileRejectedRowsParam(kind), kind === 'orders' ? 3 : 0],
+      [fileRowsReadParam(kind), 100],
+    ]),
+  );
 
   beforeAll(async () => {
     // Cheap runs at most every half second; no schedule, so every full run here is an on-demand one.
@@ -62,8 +70,9 @@ describe('the warehouse’s data quality', () => {
       () => warehouse.sql<{ trigger: string; evaluated: number; skipped: number }>(`SELECT trigger, evaluated, skipped FROM quality.runs WHERE trigger = 'batch'`),
       (rows) => rows.length > 0,
     );
-    // The ingestion shares need the import's row count, which a batch run does not have.
-    expect(runs[0]).toEqual({ trigger: 'batch', evaluated: cheap - 2, skipped: 2 });
+    // The ingestion shares need the import's row counts, which a batch run does not have.
+    expect(ingestion).toBe(2 + INGESTED_FILE_KINDS.length);
+    expect(runs[0]).toEqual({ trigger: 'batch', evaluated: cheap - ingestion, skipped: ingestion });
     const latest = await request('GET', '/quality?trigger=batch', read);
     expect(latest.status).toBe(200);
     const bySuite = latest.body!.suites as Array<{ suite: string; trigger: string; evaluated: number }>;
@@ -73,18 +82,20 @@ describe('the warehouse’s data quality', () => {
 
   it('runs every suite on demand with the import’s counts, stores the run and answers its score', async () => {
     const orders = await ordersInWarehouse();
-    const answer = await request('POST', '/quality/runs', write, { params: { orders, imported_rows: 1_000 }, inputs: { rejectedRows: 3, deadLetters: 0 } });
+    const answer = await request('POST', '/quality/runs', write, { params: { orders, imported_rows: 1_000, ...perFile }, inputs: { rejectedRows: 3, deadLetters: 0 } });
     expect(answer.status).toBe(201);
     const run = answer.body as { id: string; trigger: string; params: unknown; inputs: unknown; score: { value: number; evaluated: number; skipped: number }; failing: Array<{ expectationId: string }> };
-    expect(run).toMatchObject({ trigger: 'on-demand', params: { orders, imported_rows: 1_000 }, inputs: { rejectedRows: 3, deadLetters: 0 } });
+    expect(run).toMatchObject({ trigger: 'on-demand', params: { orders, imported_rows: 1_000, ...perFile }, inputs: { rejectedRows: 3, deadLetters: 0 } });
     expect(run.score.evaluated).toBe(suites.reduce((n, s) => n + s.expectations.length, 0));
     expect(run.score.skipped).toBe(0);
     expect(run.score.value).toBeGreaterThan(0);
     expect(run.score.value).toBeLessThanOrEqual(1);
     expect(run.failing.map((f) => f.expectationId)).not.toContain('ingestion.rejected_rows:share');
     expect(run.failing.map((f) => f.expectationId)).not.toContain('fact_orders:row_count_equal');
+    // The file that lost them is named; the other files' warnings pass.
+    expect(run.failing.map((f) => f.expectationId).filter((id) => /^ingestion\.[a-z_]+\.rejected_rows:none$/.test(id))).toEqual(['ingestion.orders.rejected_rows:none']);
     const stored = await warehouse.sql(`SELECT trigger, score, rejected_rows::int AS rejected, dead_letters::int AS dead, params FROM quality.runs WHERE run_id = $1`, [run.id]);
-    expect(stored).toEqual([{ trigger: 'on-demand', score: run.score.value, rejected: 3, dead: 0, params: { orders, imported_rows: 1_000 } }]);
+    expect(stored).toEqual([{ trigger: 'on-demand', score: run.score.value, rejected: 3, dead: 0, params: { orders, imported_rows: 1_000, ...perFile } }]);
   });
 
   it('lowers the score below the gate when the import rejected too many rows, and counts an order the warehouse lacks', async () => {

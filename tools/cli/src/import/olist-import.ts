@@ -1,11 +1,13 @@
 // `mercado import <dir>`: streams the nine Olist files through the reader, sends each file's good rows to
 // the owning service's bulk import endpoint as NDJSON (contexts in parallel), and writes every row that
-// could not be taken (by the reader or by a service) to one rejects report.
+// could not be taken (by the reader, by the import's own rules — a repeated natural key, a line or payment
+// of no order — or by a service) to one rejects report.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { OLIST_FILES, type OlistFileKind } from '../olist/olist-files';
 import type { OlistReject, OlistRecordByKind } from '../olist/olist-records';
+import { RepeatedKeyCheck } from '../olist/olist-natural-keys';
 import { readOlistFile } from '../olist/olist-reader';
 import { formatReject } from '../olist/rejects-report';
 import { resolveOlistFiles } from '../oracle/load-raw-olist';
@@ -24,7 +26,7 @@ export interface FileImportSummary {
   file: string;
   target: string;
   read: number;
-  /** Rows the reader refused (bad values, broken quoting). */
+  /** Rows the import refused itself: the reader's (bad values, broken quoting) and repeated natural keys. */
   rejectedByReader: number;
   sent: number;
   accepted: number;
@@ -106,8 +108,12 @@ export async function importOlist(options: ImportOptions): Promise<ImportSummary
   const summaries: FileImportSummary[] = [];
   const chunkSize = options.chunkSize ?? 5_000;
 
-  /** Reads one file: good rows as records, rejects to the report; counts both. */
+  /**
+   * Reads one file: good rows as records with their Olist text, rejects to the report; counts both. A row
+   * repeating the natural key of an earlier row is rejected (rule R1, as the oracle): the first row counts.
+   */
   async function* readGood<K extends OlistFileKind>(kind: K, counters: { read: number; rejected: number }) {
+    const repeats = new RepeatedKeyCheck(files[kind], kind);
     for await (const result of readOlistFile(path.join(options.dir, files[kind]), kind, {
       label: files[kind],
     })) {
@@ -117,7 +123,15 @@ export async function importOlist(options: ImportOptions): Promise<ImportSummary
         await rejects.write(result);
         continue;
       }
-      yield { line: result.line, record: result.record as OlistRecordByKind[K] };
+      const record = result.record as OlistRecordByKind[K];
+      const row = toOlistText[kind](record);
+      const repeat = repeats.check(result.line, row);
+      if (repeat !== null) {
+        counters.rejected++;
+        await rejects.write(repeat);
+        continue;
+      }
+      yield { line: result.line, record, row };
     }
   }
 
@@ -169,8 +183,8 @@ export async function importOlist(options: ImportOptions): Promise<ImportSummary
 
   const plain = <K extends OlistFileKind>(kind: K) =>
     async function* (counters: { read: number; rejected: number }): AsyncIterable<SourcedRecord> {
-      for await (const { line, record } of readGood(kind, counters)) {
-        yield { sourceLine: line, payload: toOlistText[kind](record) };
+      for await (const { line, row } of readGood(kind, counters)) {
+        yield { sourceLine: line, payload: row };
       }
     };
 
@@ -188,28 +202,10 @@ export async function importOlist(options: ImportOptions): Promise<ImportSummary
       ['order_payments', 'payments'],
     ] as const) {
       const counters = { read: 0, rejected: 0 };
-      // A repeated (order_id, order_item_id) or (order_id, payment_sequential): the first row counts and
-      // the later ones are rejected, as the oracle's rule R1 says (sales would refuse the whole order).
-      const firstLine = new Map<string, number>();
-      const columns = kind === 'order_items' ? 'order_id, order_item_id' : 'order_id, payment_sequential';
-      for await (const { line, record } of readGood(kind, counters)) {
-        const number = 'orderItemId' in record ? record.orderItemId : record.paymentSequential;
-        const naturalKey = `${record.orderId},${number}`;
-        const first = firstLine.get(naturalKey);
-        if (first !== undefined) {
-          counters.rejected++;
-          await rejects.write({
-            kind: 'reject',
-            file: files[kind],
-            line,
-            column: columns.replace(' ', ''),
-            value: naturalKey,
-            reason: `duplicate ${columns}: first seen on line ${first}`,
-          });
-          continue;
-        }
-        firstLine.set(naturalKey, line);
-        entry(record.orderId)[key].push({ line, row: toOlistText[kind](record as never) });
+      // readGood drops a repeated (order_id, order_item_id) or (order_id, payment_sequential): sales would
+      // refuse the whole order.
+      for await (const { line, record, row } of readGood(kind, counters)) {
+        entry(record.orderId)[key].push({ line, row });
       }
       summaries.push({
         file: files[kind],
@@ -246,13 +242,13 @@ export async function importOlist(options: ImportOptions): Promise<ImportSummary
     (async () => {
       const grouped = await groupLinesAndPayments();
       await send('orders', 'sales', '/imports/orders', async function* (counters) {
-        for await (const { line, record } of readGood('orders', counters)) {
+        for await (const { line, record, row } of readGood('orders', counters)) {
           const joined = grouped.get(record.orderId);
           grouped.delete(record.orderId);
           yield {
             sourceLine: line,
             payload: {
-              ...toOlistText.orders(record),
+              ...row,
               // The nested rows travel without their order_id: the order carries it.
               items: (joined?.items ?? []).map((s) => withoutOrderId(s.row)),
               payments: (joined?.payments ?? []).map((s) => withoutOrderId(s.row)),

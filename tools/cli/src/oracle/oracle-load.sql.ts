@@ -3,7 +3,13 @@
 // `{s}` stands for the quoted scratch schema. Rows reach staging only after the platform reader's row
 // validation (oracle-row-reader.ts), so every cast below succeeds; cross-row rules (duplicate keys) are
 // applied here, in SQL, and their rejects join the row-level ones in oracle_rejects.
-import { OLIST_FILES, OLIST_FILE_KINDS, type OlistFileKind } from '../olist';
+import {
+  OLIST_FILES,
+  OLIST_FILE_KINDS,
+  OLIST_NATURAL_KEYS,
+  repeatedKeyReasonPrefix,
+  type OlistFileKind,
+} from '../olist';
 
 export const REJECTS_TABLE = 'oracle_rejects';
 
@@ -62,19 +68,14 @@ interface KeyRule {
 
 /**
  * Duplicate natural keys: the first row (lowest line) is kept, later ones are rejected with the line of the
- * first. The real files have none; the rule makes a re-exported or concatenated file harmless. Geolocation
- * has no key (many samples per zip prefix, duplicates included, all kept).
+ * first, as the importer does (OLIST_NATURAL_KEYS, shared with it). The real files have none; the rule makes a
+ * re-exported or concatenated file harmless. Geolocation has no key (many samples per zip prefix, duplicates
+ * included, all kept).
  */
-const KEYS: readonly KeyRule[] = [
-  { kind: 'customers', key: ['customer_id'] },
-  { kind: 'orders', key: ['order_id'] },
-  { kind: 'order_items', key: ['order_id', 'order_item_id'] },
-  { kind: 'order_payments', key: ['order_id', 'payment_sequential'] },
-  { kind: 'order_reviews', key: ['review_id', 'order_id'] },
-  { kind: 'products', key: ['product_id'] },
-  { kind: 'sellers', key: ['seller_id'] },
-  { kind: 'category_translation', key: ['product_category_name'] },
-];
+const KEYS: readonly KeyRule[] = OLIST_FILE_KINDS.flatMap((kind) => {
+  const key = OLIST_NATURAL_KEYS[kind];
+  return key === null ? [] : [{ kind, key }];
+});
 
 function duplicateRejects(rule: KeyRule, fileName: string): string {
   const key = rule.key.join(', ');
@@ -82,7 +83,7 @@ function duplicateRejects(rule: KeyRule, fileName: string): string {
   return `
 INSERT INTO {s}.${REJECTS_TABLE} (file, line, column_name, value, reason)
 SELECT ${literal(fileName)}, line, ${literal(rule.key.join(','))}, ${value},
-       'duplicate ${rule.key.join(', ')}: first seen on line ' || first_line
+       ${literal(repeatedKeyReasonPrefix(rule.key))} || first_line
 FROM (SELECT *, min(line) OVER (PARTITION BY ${key}) AS first_line FROM {s}.${stagingTable(rule.kind)}) AS d
 WHERE line > first_line;`;
 }

@@ -62,7 +62,7 @@ describe('the oracle over a hand-made fixture', () => {
         line: 6,
         column_name: 'customer_id',
         value: 'c0000000000000000000000000000a01',
-        reason: 'duplicate customer_id: first seen on line 2',
+        reason: 'duplicate customer_id: repeats the key of line 2',
       },
       {
         file: 'olist_orders_dataset.csv',

@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ImportSummary } from '../import/olist-import';
+import { OLIST_FILE_KINDS } from '../olist/olist-files';
 import {
   countRejectedRows,
+  countRejectedRowsByFile,
   deadLettersIn,
   enforceQualityGate,
   formatQualityGate,
@@ -14,6 +16,20 @@ import {
   qualityRunRequest,
   type QualityRunAnswer,
 } from './quality-gate';
+
+/** The per-file run parameters: every kind read 0 and rejected 0 unless given. */
+const perFile = (given: Record<string, number> = {}) => ({
+  ...Object.fromEntries(
+    OLIST_FILE_KINDS.flatMap((kind) => [
+      [`rows_read_${kind}`, 0],
+      [`rejected_rows_${kind}`, 0],
+    ]),
+  ),
+  rows_read_customers: 100,
+  rows_read_orders: 50,
+  rows_read_order_items: 60,
+  ...given,
+});
 
 const file = (
   name: string,
@@ -99,9 +115,24 @@ describe('the figures the gate gathers', () => {
     };
     expect(ordersPublished(headOnly)).toBe(10);
     expect(qualityRunRequest(summary('x'), 7, 1)).toEqual({
-      params: { orders: 46, imported_rows: 210 },
+      params: { orders: 46, imported_rows: 210, ...perFile() },
       inputs: { rejectedRows: 7, deadLetters: 1 },
     });
+  });
+
+  it('gives each file kind its rows read (the orders file once) and its rejected rows, excerpts included', () => {
+    const rejected = new Map([
+      ['olist_orders_dataset.csv', 4],
+      ['olist_order_items_dataset.head.csv', 2],
+      ['elsewhere.csv', 9],
+    ]);
+    const request = qualityRunRequest(summary('x'), 15, 0, rejected);
+    expect(request.params).toEqual({
+      orders: 46,
+      imported_rows: 210,
+      ...perFile({ rejected_rows_orders: 4, rejected_rows_order_items: 2 }),
+    });
+    expect(Object.keys(request.params).every((name) => /^[a-z_][a-z0-9_]*$/.test(name))).toBe(true);
   });
 
   it('counts each rejected row once, whatever the services and columns that refused it', async () => {
@@ -119,6 +150,12 @@ describe('the figures the gate gathers', () => {
       ].join('\n'),
     );
     expect(await countRejectedRows(report)).toBe(3);
+    expect(await countRejectedRowsByFile(report)).toEqual(
+      new Map([
+        ['olist_orders_dataset.csv', 2],
+        ['olist_order_items_dataset.csv', 1],
+      ]),
+    );
     const empty = path.join(dir, 'empty.ndjson');
     await writeFile(empty, '');
     expect(await countRejectedRows(empty)).toBe(0);
@@ -217,7 +254,10 @@ describe('enforceQualityGate', () => {
     expect(received.find((r) => r.path === 'POST /quality/runs')).toEqual({
       path: 'POST /quality/runs',
       auth: 'Bearer t0k',
-      body: { params: { orders: 46, imported_rows: 210 }, inputs: { rejectedRows: 1, deadLetters: 2 } },
+      body: {
+        params: { orders: 46, imported_rows: 210, ...perFile() },
+        inputs: { rejectedRows: 1, deadLetters: 2 },
+      },
     });
     expect(received.filter((r) => r.path.startsWith('GET /warehouse/executive/kpis'))).toHaveLength(3);
     expect(said[0]).toMatch(/^The warehouse was still applying orders: 40 → 46 of 46 in [\d.]+ s\.$/);
@@ -229,7 +269,7 @@ describe('enforceQualityGate', () => {
     await writeFile(report, '');
     reply = answer(0.9499, [rejectedShare]);
     const said: string[] = [];
-    // A duplicated order keeps the warehouse one short: the wait ends once the count stops moving.
+    // An order lost on the way keeps the warehouse one short: the wait ends once the count stops moving.
     ordersSeen = [45, 45, 45, 45, 45, 45];
     received.length = 0;
     const gate = enforceQualityGate({

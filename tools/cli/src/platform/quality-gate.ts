@@ -1,20 +1,29 @@
 // The main job's quality gate: once the platform has drained, asks the warehouse for an on-demand run
-// of every quality suite with what the import knows (the orders it published, the rows it read, the
-// rows it rejected) and the events the services dead-lettered, prints the score, and fails below 95 %
-// with the failing expectations. The warehouse judges; this module only gathers the figures.
+// of every quality suite with what the import knows (the orders it published, the rows it read and
+// rejected, in all and per file) and the events the services dead-lettered, prints the score, and fails
+// below 95 % with the failing expectations. The warehouse judges; this module only gathers the figures.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { OLIST_FILES } from '../olist/olist-files';
+import { OLIST_FILE_KINDS, OLIST_FILES, olistKindOfFileName, type OlistFileKind } from '../olist/olist-files';
 import type { ImportSummary } from '../import/olist-import';
 
 export const QUALITY_GATE_THRESHOLD = 0.95;
 const LISTED = 20;
 
-/** The body of POST /quality/runs. */
+/**
+ * The body of POST /quality/runs. Besides `orders` and `imported_rows`, `params` has per file kind
+ * `rows_read_<kind>` and `rejected_rows_<kind>`, which the raw suite's `ingestion.<kind>.rejected_rows:none`
+ * compare (packages/quality fileRowsReadParam, fileRejectedRowsParam).
+ */
 export interface QualityRunRequest {
-  params: { orders: number; imported_rows: number };
+  params: { orders: number; imported_rows: number } & Record<string, number>;
   inputs: { rejectedRows: number; deadLetters: number };
+}
+
+/** The file kind of a file name of the import (published name, or its `.head.csv` excerpt). */
+function kindOfFile(file: string): OlistFileKind | undefined {
+  return olistKindOfFileName(path.basename(file).replace(/\.head\.csv$/, '.csv'));
 }
 
 export interface FailingExpectation {
@@ -65,8 +74,7 @@ function percent(value: number): string {
 
 /**
  * Orders the import published: the rows of the orders file the sales service holds (read minus
- * rejected). A duplicated order id counts twice here and once in the warehouse, so the warehouse's
- * orders row count then differs from it.
+ * rejected; a repeated order id is among the rejected, as the import keeps the first row of a key).
  */
 export function ordersPublished(summary: ImportSummary): number {
   const orders = summary.files.filter(
@@ -82,7 +90,14 @@ export function ordersPublished(summary: ImportSummary): number {
  * refused by two services, or for two columns, counts once, and orphan lines count too.
  */
 export async function countRejectedRows(reportPath: string): Promise<number> {
-  const rows = new Set<string>();
+  let total = 0;
+  for (const count of (await countRejectedRowsByFile(reportPath)).values()) total += count;
+  return total;
+}
+
+/** The same distinct rows, per file as the report names it. */
+export async function countRejectedRowsByFile(reportPath: string): Promise<Map<string, number>> {
+  const rows = new Map<string, Set<number | string>>();
   const lines = createInterface({
     input: createReadStream(reportPath, { encoding: 'utf8' }),
     crlfDelay: Infinity,
@@ -90,9 +105,38 @@ export async function countRejectedRows(reportPath: string): Promise<number> {
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const reject = JSON.parse(line) as { file?: string; line?: number };
-    rows.add(`${reject.file ?? ''}\u0000${reject.line ?? ''}`);
+    const file = reject.file ?? '';
+    let seen = rows.get(file);
+    if (seen === undefined) rows.set(file, (seen = new Set()));
+    seen.add(reject.line ?? '');
   }
-  return rows.size;
+  return new Map([...rows].map(([file, seen]) => [file, seen.size]));
+}
+
+/**
+ * `rows_read_<kind>` (the file's rows the import read; the orders file is read twice, once counted) and
+ * `rejected_rows_<kind>` (its distinct rejected rows) for every file kind, 0 for a file not imported.
+ */
+export function perFileParams(
+  summary: ImportSummary,
+  rejectedByFile: ReadonlyMap<string, number>,
+): Record<string, number> {
+  const read = new Map<OlistFileKind, number>();
+  for (const f of summary.files) {
+    const kind = kindOfFile(f.file);
+    if (kind !== undefined) read.set(kind, Math.max(read.get(kind) ?? 0, f.read));
+  }
+  const rejected = new Map<OlistFileKind, number>();
+  for (const [file, count] of rejectedByFile) {
+    const kind = kindOfFile(file);
+    if (kind !== undefined) rejected.set(kind, (rejected.get(kind) ?? 0) + count);
+  }
+  return Object.fromEntries(
+    OLIST_FILE_KINDS.flatMap((kind) => [
+      [`rows_read_${kind}`, read.get(kind) ?? 0],
+      [`rejected_rows_${kind}`, rejected.get(kind) ?? 0],
+    ]),
+  );
 }
 
 /** Σ messaging_events_dead_lettered_total in one Prometheus text exposition. */
@@ -109,9 +153,14 @@ export function qualityRunRequest(
   summary: ImportSummary,
   rejectedRows: number,
   deadLetters: number,
+  rejectedByFile: ReadonlyMap<string, number> = new Map(),
 ): QualityRunRequest {
   return {
-    params: { orders: ordersPublished(summary), imported_rows: summary.rowsRead },
+    params: {
+      orders: ordersPublished(summary),
+      imported_rows: summary.rowsRead,
+      ...perFileParams(summary, rejectedByFile),
+    },
     inputs: { rejectedRows, deadLetters },
   };
 }
@@ -166,8 +215,8 @@ export interface SettleOptions {
 }
 
 /**
- * Waits until the warehouse holds the published orders, or its count stops moving (a duplicated order
- * id keeps it short for good), or the timeout: the outboxes and lags the drain watches can read zero
+ * Waits until the warehouse holds the published orders, or its count stops moving (an order lost on the
+ * way, a dead-lettered event, keeps it short for good), or the timeout: the outboxes and lags the drain watches can read zero
  * while an event chain (sales → fulfillment → sales → warehouse) is still under way, and a run then
  * would report orders that are merely late. Answers the counts seen first and last.
  */
@@ -206,13 +255,15 @@ export interface QualityGateOptions {
 /** Runs the gate: prints the score, throws QualityGateFailedError below the threshold. */
 export async function enforceQualityGate(options: QualityGateOptions): Promise<QualityRunAnswer> {
   const threshold = options.threshold ?? QUALITY_GATE_THRESHOLD;
-  const [rejectedRows, deadLetters] = await Promise.all([
-    countRejectedRows(options.summary.rejectsReport),
+  const [rejectedByFile, deadLetters] = await Promise.all([
+    countRejectedRowsByFile(options.summary.rejectsReport),
     Promise.all(
       options.serviceUrls.map(async (url) => deadLettersIn(await (await fetch(`${url}/metrics`)).text())),
     ).then((counts) => counts.reduce((sum, n) => sum + n, 0)),
   ]);
-  const request = qualityRunRequest(options.summary, rejectedRows, deadLetters);
+  let rejectedRows = 0;
+  for (const count of rejectedByFile.values()) rejectedRows += count;
+  const request = qualityRunRequest(options.summary, rejectedRows, deadLetters, rejectedByFile);
   const settled = await waitForWarehouseOrders({
     warehouseUrl: options.warehouseUrl,
     token: options.token,
