@@ -798,5 +798,61 @@ const REFRESH_DELIVERY = refresh(
   WHERE d.deliveries > 0`,
 );
 
+/** The facts of everything the staging touched (and the keys of the summaries and marts they touch). */
+export const DERIVE_FACTS = DERIVE_ORDER_FACTS;
+
+/** The buyer summaries and marts of the touched keys, from the facts. */
+export const REFRESH_MARTS = [DERIVE_BUYER_SUMMARIES, REFRESH_EXECUTIVE, REFRESH_SELLER, REFRESH_SEGMENTS, REFRESH_DELIVERY].join(';\n');
+
+/**
+ * Every key of the buyer summaries and marts, as touched keys: those the facts give and those the
+ * tables hold (a key with no data left is deleted). The segments and the first-purchase dates come
+ * with the buyer summaries' refresh, from the buyers' old and new rows.
+ */
+export const TOUCH_ALL_MART_KEYS = `
+INSERT INTO pg_temp.dw_touched_buyer (buyer_key)
+SELECT buyer_key FROM {dw}.fact_orders
+UNION SELECT customer_unique_id FROM {dw}.dim_customer WHERE customer_unique_id IS NOT NULL
+UNION SELECT buyer_key FROM {dw}.customer_summary
+ON CONFLICT DO NOTHING;
+
+INSERT INTO pg_temp.dw_touched_date (date_key)
+SELECT purchase_date_key FROM {dw}.fact_orders WHERE purchase_date_key IS NOT NULL
+UNION SELECT purchase_date_key FROM {dw}.mart_executive_dashboard
+ON CONFLICT DO NOTHING;
+
+INSERT INTO pg_temp.dw_touched_seller_month (seller_id, month_key)
+SELECT seller_id, purchase_month FROM {dw}.fact_order_items WHERE seller_id IS NOT NULL AND purchase_month IS NOT NULL
+UNION SELECT seller_id, month_key FROM {dw}.mart_seller_performance
+ON CONFLICT DO NOTHING;
+
+INSERT INTO pg_temp.dw_touched_segment (segment)
+SELECT segment FROM {dw}.mart_customer_segments
+ON CONFLICT DO NOTHING;
+
+INSERT INTO pg_temp.dw_touched_cell (seller_state, customer_state, month_key)
+SELECT seller_state, customer_state, purchase_month FROM {dw}.fact_deliveries
+WHERE seller_state IS NOT NULL AND customer_state IS NOT NULL AND purchase_month IS NOT NULL
+UNION SELECT seller_state, customer_state, month_key FROM {dw}.mart_delivery_performance
+ON CONFLICT DO NOTHING`;
+
 /** Facts, buyer summaries and marts of everything the staging touched: one round trip, no parameter. */
-export const DERIVE_AND_REFRESH = [DERIVE_ORDER_FACTS, DERIVE_BUYER_SUMMARIES, REFRESH_EXECUTIVE, REFRESH_SELLER, REFRESH_SEGMENTS, REFRESH_DELIVERY].join(';\n');
+export const DERIVE_AND_REFRESH = [DERIVE_FACTS, REFRESH_MARTS].join(';\n');
+
+/**
+ * The batch's derivation as named steps, each a list of single statements: for timing them apart
+ * (the writer's step observer). Run in order, they are DERIVE_AND_REFRESH.
+ */
+export const DERIVE_AND_REFRESH_STEPS: readonly { name: string; sql: string }[] = Object.entries({
+  facts: DERIVE_ORDER_FACTS,
+  buyerSummaries: DERIVE_BUYER_SUMMARIES,
+  executive: REFRESH_EXECUTIVE,
+  seller: REFRESH_SELLER,
+  segments: REFRESH_SEGMENTS,
+  delivery: REFRESH_DELIVERY,
+}).flatMap(([step, sql]) => splitStatements(sql).map((statement, i) => ({ name: `${step}.${i}`, sql: statement })));
+
+/** The statements of a multi-statement text (they end with a semicolon at the end of a line). */
+export function splitStatements(sql: string): string[] {
+  return sql.split(/;\s*\n/).map((s) => s.trim()).filter((s) => s.replace(/--[^\n]*/g, '').trim().length > 0);
+}

@@ -38,6 +38,8 @@ class MemorySchemas implements WarehouseSchemas {
   readonly live = 'dw';
   readonly created: string[] = [];
   readonly dropped: string[] = [];
+  readonly completed: string[] = [];
+  completedAtSwap: string[] = [];
   readonly applied = new Map<string, string[]>();
   swapped: string | undefined;
   poison = new Set<string>();
@@ -53,7 +55,11 @@ class MemorySchemas implements WarehouseSchemas {
       this.applied.get(schema)!.push(...envelopes.map((e) => e.id));
     };
   }
+  async complete(schema: string) {
+    this.completed.push(schema);
+  }
   async swapIn(schema: string, catchUp: (apply: BatchApplier) => Promise<void>) {
+    this.completedAtSwap = [...this.completed];
     this.onSwap();
     await catchUp(this.applierFor(schema));
     this.swapped = schema;
@@ -101,6 +107,8 @@ describe('rebuilding the warehouse by replay', () => {
     });
     expect(schemas.created).toEqual(['dw_rebuild_20240501t120000']);
     expect(schemas.applied.get('dw_rebuild_20240501t120000')).toEqual(events.map((e) => e.id));
+    // The marts the replay deferred are complete before the swap's incremental catch-up.
+    expect(schemas.completedAtSwap).toEqual(['dw_rebuild_20240501t120000']);
     expect(schemas.swapped).toBe('dw_rebuild_20240501t120000');
     expect(schemas.dropped).toEqual([]);
     expect(log.groups).toEqual(['dw-rebuild-20240501t120000']);

@@ -32,7 +32,7 @@ export interface RebuildWarehouseOptions {
 /**
  * Rebuilds the warehouse from the event log: builds a fresh schema beside the live one, replays every
  * topic into it from the earliest offset with a consumer group of its own (the same batch apply as
- * the live path), then, holding off the live consumer, applies what arrived meanwhile and swaps the
+ * the live path, which may leave the marts to be computed once at the end), then, holding off the live consumer, applies what arrived meanwhile and swaps the
  * new schema in, all in one transaction. On failure the new schema is dropped and the live
  * warehouse is left as it was.
  */
@@ -63,6 +63,8 @@ export class RebuildWarehouse {
     const replay = await log.openReplay(`${schemas.live}-rebuild-${rebuildId}`);
     try {
       await replay.readUntil(await replay.endOffsets(), take('replay', schemas.applierFor(schema)));
+      // Outside the swap's lock: the live consumer goes on meanwhile, and the catch-up is incremental.
+      await schemas.complete(schema);
       await schemas.swapIn(schema, async (apply) => {
         await replay.readUntil(await replay.endOffsets(), take('catch-up', apply));
       });
