@@ -11,8 +11,8 @@ export interface WarehouseApplierOptions {
   /** Record dw_meta.freshness and the batch log (the live consumer does; a rebuild does not). */
   recordFreshness?: boolean;
   observeLatency?: LatencyObserver;
-  /** Leave the buyer summaries and marts to PgWarehouseWriter.completeMarts (a rebuild's replay). */
-  deferMarts?: boolean;
+  /** Stage only, and leave the facts and marts to PgWarehouseWriter.completeDerivation (a rebuild's replay). */
+  deferDerivation?: boolean;
   /** Times each step of every batch (for measuring). */
   observeStep?: StepObserver;
   clock?: () => Date;
@@ -30,7 +30,7 @@ export function createWarehouseApplier(options: WarehouseApplierOptions = {}): A
   const recordFreshness = options.recordFreshness ?? schema === WAREHOUSE_SCHEMA;
   return new ApplyEventBatch<SqlSession>({
     unitOfWork: (tx) => ({
-      writer: new PgWarehouseWriter(tx, schema, { deferMarts: options.deferMarts, observeStep: options.observeStep }),
+      writer: new PgWarehouseWriter(tx, schema, { deferDerivation: options.deferDerivation, observeStep: options.observeStep }),
       ...(recordFreshness ? { freshness: new PgFreshnessRecorder(tx) } : {}),
     }),
     topicOf: topicOfEventType,

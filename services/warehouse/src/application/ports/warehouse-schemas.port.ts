@@ -11,10 +11,10 @@ export interface WarehouseSchemas {
   create(schema: string): Promise<void>;
   /**
    * An applier writing into `schema`, each batch in its own transaction. It may leave the derived
-   * summaries and marts to `complete`, which must run after the last of its batches.
+   * facts, summaries and marts to `complete`, which must run after the last of its batches.
    */
   applierFor(schema: string): BatchApplier;
-  /** Derives, once for all keys, what the applier of `schema` left out (summaries and marts). */
+  /** Derives, once for all keys, what the applier of `schema` left out (facts, summaries, marts). */
   complete(schema: string): Promise<void>;
   /**
    * In one transaction: holds off the live consumer's batches, lets `catchUp` apply the last events

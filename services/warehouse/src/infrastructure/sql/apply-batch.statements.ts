@@ -804,6 +804,19 @@ export const DERIVE_FACTS = DERIVE_ORDER_FACTS;
 /** The buyer summaries and marts of the touched keys, from the facts. */
 export const REFRESH_MARTS = [DERIVE_BUYER_SUMMARIES, REFRESH_EXECUTIVE, REFRESH_SELLER, REFRESH_SEGMENTS, REFRESH_DELIVERY].join(';\n');
 
+/** Every order the staging holds a row of (and every order the facts hold), as touched for all parts. */
+export const TOUCH_ALL_ORDERS = `
+INSERT INTO pg_temp.dw_touched_order (order_id, parts)
+SELECT order_id, ${ALL} FROM (
+  SELECT order_id FROM {dw}.stg_order_placed
+  UNION SELECT order_id FROM {dw}.stg_order_status
+  UNION SELECT order_id FROM {dw}.stg_payment
+  UNION SELECT order_id FROM {dw}.stg_review
+  UNION SELECT order_id FROM {dw}.stg_shipment
+  UNION SELECT order_id FROM {dw}.fact_orders
+) o
+ON CONFLICT (order_id) DO UPDATE SET parts = ${ALL}`;
+
 /**
  * Every key of the buyer summaries and marts, as touched keys: those the facts give and those the
  * tables hold (a key with no data left is deleted). The segments and the first-purchase dates come

@@ -31,19 +31,21 @@ export class PgWarehouseSchemas implements WarehouseSchemas {
   }
 
   /**
-   * The replay's applier derives the facts only: recomputing the touched dates, seller-months,
-   * segments and delivery cells after every batch cost most of a replay's time, and `complete`
-   * computes them once from the same facts.
+   * The replay's applier stages the events only (and derives the customers' versions, whose
+   * conflicts are events to skip): re-deriving an order's facts as each of its events arrives, and
+   * the touched dates, seller-months, segments and delivery cells after every batch, cost most of a
+   * replay's time; `complete` derives them once, set-based. A data error there (which the live
+   * consumer would dead-letter one event for) fails the rebuild instead, leaving the live warehouse.
    */
   applierFor(schema: string): BatchApplier {
-    const applier = createWarehouseApplier({ schema, recordFreshness: false, deferMarts: true });
+    const applier = createWarehouseApplier({ schema, recordFreshness: false, deferDerivation: true });
     return async (envelopes) => {
       await withTransaction(this.pool, (tx) => applier.execute(tx, envelopes));
     };
   }
 
   async complete(schema: string): Promise<void> {
-    await withTransaction(this.pool, (tx) => new PgWarehouseWriter(tx, assertSchemaName(schema)).completeMarts());
+    await withTransaction(this.pool, (tx) => new PgWarehouseWriter(tx, assertSchemaName(schema)).completeDerivation());
   }
 
   async swapIn(schema: string, catchUp: (apply: BatchApplier) => Promise<void>): Promise<void> {

@@ -23,6 +23,7 @@ import {
   STALE_STATISTICS,
   STATISTICS_SAMPLE,
   TOUCH_ALL_MART_KEYS,
+  TOUCH_ALL_ORDERS,
 } from './apply-batch.statements';
 import { quoteIdentifier } from '@mercado/postgres';
 import { SchemaStatements, type SqlSession } from './sql-session';
@@ -44,16 +45,18 @@ const statements = new SchemaStatements({
   deriveFacts: DERIVE_FACTS,
   refreshMarts: REFRESH_MARTS,
   touchAllMartKeys: TOUCH_ALL_MART_KEYS,
+  touchAllOrders: TOUCH_ALL_ORDERS,
 });
 type StatementName = keyof ReturnType<typeof statements.for>;
 const steps = DERIVE_AND_REFRESH_STEPS.map((step) => ({ name: step.name, template: new SchemaStatements({ sql: step.sql }) }));
 
 export interface PgWarehouseWriterOptions {
   /**
-   * Derive the facts only, and leave the buyer summaries and marts to completeMarts: a rebuild
-   * computes them once, for all keys, after the replay instead of after every batch.
+   * Stage the batch (and derive the customers' versions, whose conflicts are the events' fault) but
+   * leave the facts, buyer summaries and marts to completeDerivation: a rebuild derives them once,
+   * for all keys, after the replay instead of after every batch.
    */
-  deferMarts?: boolean;
+  deferDerivation?: boolean;
   /**
    * Times every statement of a batch apart (one round trip each instead of one for the derivation):
    * for measuring where a batch's time goes.
@@ -112,23 +115,27 @@ export class PgWarehouseWriter implements WarehouseWriter {
   }
 
   /**
-   * What batches applied with deferMarts left out: the buyer summaries and marts, recomputed for
-   * every key the facts hold (and every key the tables already hold) with the statements a batch
-   * runs for its touched keys, so the result is the one incremental batches give.
+   * What batches applied with deferDerivation left out: the facts of every staged order, then the
+   * buyer summaries and marts of every key the facts (and the tables) hold, with the statements a
+   * batch runs for its touched keys, so the result is the one incremental batches give.
    */
-  async completeMarts(): Promise<void> {
+  async completeDerivation(): Promise<void> {
     await this.session.query(SESSION_SETUP);
     await this.session.query(LOCK_SCHEMA, [this.schema]);
     await this.refreshStatistics();
+    await this.timed('touchAllOrders', () => this.session.query(this.sql.touchAllOrders));
+    await this.timed('deriveFacts', () => this.session.query(this.sql.deriveFacts));
+    // The facts grew from empty: the marts' lookups by key need their sizes known.
+    await this.timed('statistics', () => this.refreshStatistics());
     await this.timed('touchAllMartKeys', () => this.session.query(this.sql.touchAllMartKeys));
     await this.timed('refreshMarts', () => this.session.query(this.sql.refreshMarts));
-    await this.refreshStatistics();
+    await this.timed('statistics', () => this.refreshStatistics());
   }
 
   private async derive(): Promise<void> {
     const observe = this.options.observeStep;
-    if (this.options.deferMarts) {
-      await this.timed('deriveFacts', () => this.session.query(this.sql.deriveFacts));
+    if (this.options.deferDerivation) {
+      return;
     } else if (!observe) {
       await this.session.query(this.sql.deriveAndRefresh);
     } else {
