@@ -10,6 +10,7 @@ import {
   DERIVE_CUSTOMERS,
   LOCK_SCHEMA,
   REFRESH_MARTS,
+  SCHEMA_TABLES,
   SESSION_SETUP,
   STAGE_CUSTOMER_ACCOUNTS,
   STAGE_CUSTOMER_CHANGES,
@@ -122,14 +123,19 @@ export class PgWarehouseWriter implements WarehouseWriter {
   async completeDerivation(): Promise<void> {
     await this.session.query(SESSION_SETUP);
     await this.session.query(LOCK_SCHEMA, [this.schema]);
-    await this.refreshStatistics();
+    // Every table, whatever the modification counts say: the last batches' counts may not be
+    // published yet, and this transaction's own (the facts growing from empty) are not visible to it.
+    await this.timed('statistics', () => this.analyzeAll());
     await this.timed('touchAllOrders', () => this.session.query(this.sql.touchAllOrders));
     await this.timed('deriveFacts', () => this.session.query(this.sql.deriveFacts));
-    // The facts grew from empty: the marts' lookups by key need their sizes known.
-    await this.timed('statistics', () => this.refreshStatistics());
+    await this.timed('statistics', () => this.analyzeAll());
     await this.timed('touchAllMartKeys', () => this.session.query(this.sql.touchAllMartKeys));
     await this.timed('refreshMarts', () => this.session.query(this.sql.refreshMarts));
-    await this.timed('statistics', () => this.refreshStatistics());
+    await this.timed('statistics', () => this.analyzeAll());
+  }
+
+  private async analyzeAll(): Promise<void> {
+    await this.analyze((await this.session.query<{ table_name: string }>(SCHEMA_TABLES, [this.schema])).rows.map((r) => r.table_name));
   }
 
   private async derive(): Promise<void> {
@@ -154,9 +160,13 @@ export class PgWarehouseWriter implements WarehouseWriter {
 
   private async refreshStatistics(): Promise<void> {
     const { rows } = await this.session.query<{ table_name: string }>(STALE_STATISTICS, [this.schema]);
-    if (rows.length === 0) return;
+    await this.analyze(rows.map((r) => r.table_name));
+  }
+
+  private async analyze(tables: readonly string[]): Promise<void> {
+    if (tables.length === 0) return;
     await this.session.query(STATISTICS_SAMPLE);
-    await this.session.query(`ANALYZE ${rows.map((r) => `${quoteIdentifier(this.schema)}.${quoteIdentifier(r.table_name)}`).join(', ')}`);
+    await this.session.query(`ANALYZE ${tables.map((t) => `${quoteIdentifier(this.schema)}.${quoteIdentifier(t)}`).join(', ')}`);
   }
 
   /** The rows of the last statement of a multi-statement query (pg answers an array of results). */
