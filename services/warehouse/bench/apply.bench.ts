@@ -5,6 +5,10 @@
  *
  *   pnpm --filter @mercado/warehouse-service bench
  *   BENCH_ORDERS=20000 BENCH_BATCH=2000 DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm … bench
+ *
+ * BENCH_STEPS=1 times every step of a batch apart (one round trip per statement) and prints where the
+ * time went; BENCH_DEFER=1 applies as a rebuild's replay does (staging only, the facts and marts derived
+ * once at the end, timed apart).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +18,7 @@ import { Client } from 'pg';
 import { loadGeolocation } from '../src/infrastructure/sql/geolocation.loader';
 import { migrateWarehouse } from '../src/infrastructure/sql/migrator';
 import { findKeyViolations, warehouseTables } from '../src/infrastructure/sql/table-keys';
+import { PgWarehouseWriter } from '../src/infrastructure/sql/pg-warehouse.writer';
 import { createWarehouseApplier } from '../src/infrastructure/warehouse-applier';
 import { OLIST_SCALE, olistHistory } from './olist-history';
 
@@ -21,6 +26,8 @@ const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const batchSize = Number(process.env.BENCH_BATCH ?? 2000);
 const orders = Number(process.env.BENCH_ORDERS ?? OLIST_SCALE.orders);
 const ratio = orders / OLIST_SCALE.orders;
+const timeSteps = process.env.BENCH_STEPS === '1';
+const deferDerivation = process.env.BENCH_DEFER === '1';
 
 async function main(): Promise<void> {
   const url = withDatabaseName(serverUrl, 'mercado_warehouse_bench');
@@ -43,7 +50,14 @@ async function main(): Promise<void> {
     const geo = await loadGeolocation(pool, history.geolocation());
     console.log(`geolocation: ${geo.rows} samples → ${geo.zipPrefixes} zip prefixes`);
 
-    const applier = createWarehouseApplier();
+    const steps = new Map<string, { seconds: number; count: number }>();
+    const observeStep = (step: string, seconds: number) => {
+      const entry = steps.get(step) ?? { seconds: 0, count: 0 };
+      entry.seconds += seconds;
+      entry.count++;
+      steps.set(step, entry);
+    };
+    const applier = createWarehouseApplier({ deferDerivation, ...(timeSteps ? { observeStep } : {}) });
     const backend = (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     const ticks = Number(process.env.CLK_TCK ?? 100);
     const backendCpu = () => {
@@ -82,6 +96,13 @@ async function main(): Promise<void> {
         if (batchSeconds.length % 50 === 0) console.log(`  ${events} events, ${(events / applySeconds).toFixed(0)} events/s so far`);
       }
     }
+    let completeSeconds = 0;
+    if (deferDerivation) {
+      const t0 = performance.now();
+      await withTransaction(pool, (tx) => new PgWarehouseWriter(tx, 'dw', timeSteps ? { observeStep } : {}).completeDerivation());
+      completeSeconds = (performance.now() - t0) / 1000;
+      applySeconds += completeSeconds;
+    }
     const wall = (performance.now() - started) / 1000;
     const postgresCpu = backendCpu() - cpuAtStart;
     const nodeUsage = process.cpuUsage(nodeAtStart);
@@ -107,6 +128,12 @@ async function main(): Promise<void> {
       `CPU: PostgreSQL backend ${postgresCpu.toFixed(1)} s, Node ${nodeCpu.toFixed(1)} s (generation included) → ` +
         `${(events / (postgresCpu + nodeCpu)).toFixed(0)} events per CPU-second; load average ${loadAtStart.toFixed(1)} → ${loadAtEnd.toFixed(1)}`,
     );
+    if (deferDerivation) console.log(`facts and marts derived once at the end: ${completeSeconds.toFixed(1)} s (in the apply time above)`);
+    if (timeSteps) {
+      console.log('time per step (wall, one backend):');
+      for (const [step, { seconds, count }] of [...steps].sort((a, b) => b[1].seconds - a[1].seconds))
+        console.log(`  ${step.padEnd(28)} ${seconds.toFixed(2).padStart(8)} s  ${count} runs  ${((seconds / events) * 1e6).toFixed(1)} µs/event`);
+    }
     console.log(`batch seconds: p50 ${quantile(0.5).toFixed(3)}, p95 ${quantile(0.95).toFixed(3)}, max ${quantile(1).toFixed(3)}`);
     console.log(`tables: ${counts.rows.map((r) => `${r.table}=${r.rows}`).join(', ')}`);
     console.log(`key violations: ${violations.length === 0 ? 'none' : JSON.stringify(violations)}`);

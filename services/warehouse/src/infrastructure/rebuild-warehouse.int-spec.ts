@@ -79,6 +79,7 @@ describe('rebuilding the warehouse by replaying the topics', () => {
     const review = batches[2]!.find((e) => e.type === 'customer.review.submitted')!;
     await schemas.create('dw_rebuild_swap');
     await schemas.applierFor('dw_rebuild_swap')(batches.slice(0, 2).flat());
+    await schemas.complete('dw_rebuild_swap');
 
     let liveDone = false;
     let live: Promise<unknown> | undefined;

@@ -2,7 +2,7 @@ import { catalog, type EventEnvelope } from '@mercado/contracts';
 import { ApplyEventBatch, type AppliedBatch } from '../application/commands/apply-event-batch/apply-event-batch.handler';
 import { type LatencyObserver } from '../application/ports/warehouse-writer.port';
 import { PgFreshnessRecorder } from './sql/pg-freshness.recorder';
-import { PgWarehouseWriter } from './sql/pg-warehouse.writer';
+import { PgWarehouseWriter, type StepObserver } from './sql/pg-warehouse.writer';
 import { type SqlSession, WAREHOUSE_SCHEMA } from './sql/sql-session';
 
 export interface WarehouseApplierOptions {
@@ -11,6 +11,10 @@ export interface WarehouseApplierOptions {
   /** Record dw_meta.freshness and the batch log (the live consumer does; a rebuild does not). */
   recordFreshness?: boolean;
   observeLatency?: LatencyObserver;
+  /** Stage only, and leave the facts and marts to PgWarehouseWriter.completeDerivation (a rebuild's replay). */
+  deferDerivation?: boolean;
+  /** Times each step of every batch (for measuring). */
+  observeStep?: StepObserver;
   clock?: () => Date;
 }
 
@@ -26,7 +30,7 @@ export function createWarehouseApplier(options: WarehouseApplierOptions = {}): A
   const recordFreshness = options.recordFreshness ?? schema === WAREHOUSE_SCHEMA;
   return new ApplyEventBatch<SqlSession>({
     unitOfWork: (tx) => ({
-      writer: new PgWarehouseWriter(tx, schema),
+      writer: new PgWarehouseWriter(tx, schema, { deferDerivation: options.deferDerivation, observeStep: options.observeStep }),
       ...(recordFreshness ? { freshness: new PgFreshnessRecorder(tx) } : {}),
     }),
     topicOf: topicOfEventType,

@@ -9,8 +9,13 @@ export interface WarehouseSchemas {
   readonly live: string;
   /** Creates and migrates an empty schema, with the reference data no event carries (geolocation). */
   create(schema: string): Promise<void>;
-  /** An applier writing into `schema`, each batch in its own transaction. */
+  /**
+   * An applier writing into `schema`, each batch in its own transaction. It may leave the derived
+   * facts, summaries and marts to `complete`, which must run after the last of its batches.
+   */
   applierFor(schema: string): BatchApplier;
+  /** Derives, once for all keys, what the applier of `schema` left out (facts, summaries, marts). */
+  complete(schema: string): Promise<void>;
   /**
    * In one transaction: holds off the live consumer's batches, lets `catchUp` apply the last events
    * to `schema` (with the applier it is given), then puts `schema` in the live one's place and drops

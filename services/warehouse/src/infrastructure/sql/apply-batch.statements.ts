@@ -64,12 +64,18 @@ CREATE INDEX IF NOT EXISTS dw_customer_versions_key ON dw_customer_versions (cus
  * statements look rows up by touched keys, and the planner does so only when it knows how big the
  * tables are: the writer refreshes their statistics as autovacuum's analyze would (which may be off,
  * and lags behind tables growing from empty during a replay). A small sample is enough for the sizes
- * and the key distributions these plans depend on, and keeps the refresh cheap.
+ * and the key distributions these plans depend on, and keeps the refresh cheap. The count is read
+ * with pg_stat_get_mod_since_analyze on the schema's tables (pg_stat_user_tables cost ~6 ms of
+ * planning per batch: it computes twenty statistics of every table of the database).
  */
 export const STALE_STATISTICS = `
-SELECT s.relname AS table_name
-FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-WHERE s.schemaname = $1 AND s.n_mod_since_analyze > 500 + 0.2 * greatest(c.reltuples, 0)`;
+SELECT c.relname AS table_name
+FROM pg_class c
+WHERE c.relnamespace = $1::text::regnamespace AND c.relkind IN ('r', 'p')
+  AND pg_stat_get_mod_since_analyze(c.oid) > 500 + 0.2 * greatest(c.reltuples, 0)`;
+
+/** The tables of a warehouse schema. */
+export const SCHEMA_TABLES = `SELECT c.relname AS table_name FROM pg_class c WHERE c.relnamespace = $1::text::regnamespace AND c.relkind IN ('r', 'p')`;
 
 export const STATISTICS_SAMPLE = `SET LOCAL default_statistics_target = 10`;
 
@@ -798,5 +804,74 @@ const REFRESH_DELIVERY = refresh(
   WHERE d.deliveries > 0`,
 );
 
+/** The facts of everything the staging touched (and the keys of the summaries and marts they touch). */
+export const DERIVE_FACTS = DERIVE_ORDER_FACTS;
+
+/** The buyer summaries and marts of the touched keys, from the facts. */
+export const REFRESH_MARTS = [DERIVE_BUYER_SUMMARIES, REFRESH_EXECUTIVE, REFRESH_SELLER, REFRESH_SEGMENTS, REFRESH_DELIVERY].join(';\n');
+
+/** Every order the staging holds a row of (and every order the facts hold), as touched for all parts. */
+export const TOUCH_ALL_ORDERS = `
+INSERT INTO pg_temp.dw_touched_order (order_id, parts)
+SELECT order_id, ${ALL} FROM (
+  SELECT order_id FROM {dw}.stg_order_placed
+  UNION SELECT order_id FROM {dw}.stg_order_status
+  UNION SELECT order_id FROM {dw}.stg_payment
+  UNION SELECT order_id FROM {dw}.stg_review
+  UNION SELECT order_id FROM {dw}.stg_shipment
+  UNION SELECT order_id FROM {dw}.fact_orders
+) o
+ON CONFLICT (order_id) DO UPDATE SET parts = ${ALL}`;
+
+/**
+ * Every key of the buyer summaries and marts, as touched keys: those the facts give and those the
+ * tables hold (a key with no data left is deleted). The segments and the first-purchase dates come
+ * with the buyer summaries' refresh, from the buyers' old and new rows.
+ */
+export const TOUCH_ALL_MART_KEYS = `
+INSERT INTO pg_temp.dw_touched_buyer (buyer_key)
+SELECT buyer_key FROM {dw}.fact_orders
+UNION SELECT customer_unique_id FROM {dw}.dim_customer WHERE customer_unique_id IS NOT NULL
+UNION SELECT buyer_key FROM {dw}.customer_summary
+ON CONFLICT DO NOTHING;
+
+INSERT INTO pg_temp.dw_touched_date (date_key)
+SELECT purchase_date_key FROM {dw}.fact_orders WHERE purchase_date_key IS NOT NULL
+UNION SELECT purchase_date_key FROM {dw}.mart_executive_dashboard
+ON CONFLICT DO NOTHING;
+
+INSERT INTO pg_temp.dw_touched_seller_month (seller_id, month_key)
+SELECT seller_id, purchase_month FROM {dw}.fact_order_items WHERE seller_id IS NOT NULL AND purchase_month IS NOT NULL
+UNION SELECT seller_id, month_key FROM {dw}.mart_seller_performance
+ON CONFLICT DO NOTHING;
+
+INSERT INTO pg_temp.dw_touched_segment (segment)
+SELECT segment FROM {dw}.mart_customer_segments
+ON CONFLICT DO NOTHING;
+
+INSERT INTO pg_temp.dw_touched_cell (seller_state, customer_state, month_key)
+SELECT seller_state, customer_state, purchase_month FROM {dw}.fact_deliveries
+WHERE seller_state IS NOT NULL AND customer_state IS NOT NULL AND purchase_month IS NOT NULL
+UNION SELECT seller_state, customer_state, month_key FROM {dw}.mart_delivery_performance
+ON CONFLICT DO NOTHING`;
+
 /** Facts, buyer summaries and marts of everything the staging touched: one round trip, no parameter. */
-export const DERIVE_AND_REFRESH = [DERIVE_ORDER_FACTS, DERIVE_BUYER_SUMMARIES, REFRESH_EXECUTIVE, REFRESH_SELLER, REFRESH_SEGMENTS, REFRESH_DELIVERY].join(';\n');
+export const DERIVE_AND_REFRESH = [DERIVE_FACTS, REFRESH_MARTS].join(';\n');
+
+/**
+ * The batch's derivation as named steps, each a list of single statements: for timing them apart
+ * (the writer's step observer). Run in order, they are DERIVE_AND_REFRESH.
+ */
+export const DERIVE_AND_REFRESH_STEPS: readonly { name: string; sql: string }[] = Object.entries({
+  facts: DERIVE_ORDER_FACTS,
+  buyerSummaries: DERIVE_BUYER_SUMMARIES,
+  executive: REFRESH_EXECUTIVE,
+  seller: REFRESH_SELLER,
+  segments: REFRESH_SEGMENTS,
+  delivery: REFRESH_DELIVERY,
+}).flatMap(([step, sql]) => splitStatements(sql).map((statement, i) => ({ name: `${step}.${i}`, sql: statement })));
+
+/** The statements of a multi-statement text (they end with a semicolon at the end of a line). */
+export function splitStatements(sql: string): string[] {
+  return sql.split(/;\s*\n/).map((s) => s.trim()).filter((s) => s.replace(/--[^\n]*/g, '').trim().length > 0);
+}

@@ -5,6 +5,7 @@ import { type BatchApplier, type WarehouseSchemas } from '../../application/port
 import { createWarehouseApplier } from '../warehouse-applier';
 import { LOCK_SCHEMA } from './apply-batch.statements';
 import { migrateWarehouse } from './migrator';
+import { PgWarehouseWriter } from './pg-warehouse.writer';
 import { assertSchemaName, type SqlSession, WAREHOUSE_SCHEMA } from './sql-session';
 
 /** The warehouse's schemas in PostgreSQL: creation with reference data, and the atomic swap. */
@@ -29,11 +30,22 @@ export class PgWarehouseSchemas implements WarehouseSchemas {
     }
   }
 
+  /**
+   * The replay's applier stages the events only (and derives the customers' versions, whose
+   * conflicts are events to skip): re-deriving an order's facts as each of its events arrives, and
+   * the touched dates, seller-months, segments and delivery cells after every batch, cost most of a
+   * replay's time; `complete` derives them once, set-based. A data error there (which the live
+   * consumer would dead-letter one event for) fails the rebuild instead, leaving the live warehouse.
+   */
   applierFor(schema: string): BatchApplier {
-    const applier = createWarehouseApplier({ schema, recordFreshness: false });
+    const applier = createWarehouseApplier({ schema, recordFreshness: false, deferDerivation: true });
     return async (envelopes) => {
       await withTransaction(this.pool, (tx) => applier.execute(tx, envelopes));
     };
+  }
+
+  async complete(schema: string): Promise<void> {
+    await withTransaction(this.pool, (tx) => new PgWarehouseWriter(tx, assertSchemaName(schema)).completeDerivation());
   }
 
   async swapIn(schema: string, catchUp: (apply: BatchApplier) => Promise<void>): Promise<void> {

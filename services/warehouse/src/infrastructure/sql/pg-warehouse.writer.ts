@@ -4,9 +4,13 @@ import { type WarehouseWriter } from '../../application/ports/warehouse-writer.p
 import {
   CUSTOMER_VERSION_CONFLICTS,
   DERIVE_AND_REFRESH,
+  DERIVE_AND_REFRESH_STEPS,
+  DERIVE_FACTS,
   DERIVE_CUSTOMER_VERSIONS,
   DERIVE_CUSTOMERS,
   LOCK_SCHEMA,
+  REFRESH_MARTS,
+  SCHEMA_TABLES,
   SESSION_SETUP,
   STAGE_CUSTOMER_ACCOUNTS,
   STAGE_CUSTOMER_CHANGES,
@@ -19,6 +23,8 @@ import {
   STAGE_SHIPMENTS,
   STALE_STATISTICS,
   STATISTICS_SAMPLE,
+  TOUCH_ALL_MART_KEYS,
+  TOUCH_ALL_ORDERS,
 } from './apply-batch.statements';
 import { quoteIdentifier } from '@mercado/postgres';
 import { SchemaStatements, type SqlSession } from './sql-session';
@@ -37,7 +43,30 @@ const statements = new SchemaStatements({
   deriveCustomers: DERIVE_CUSTOMERS,
   customerVersionConflicts: CUSTOMER_VERSION_CONFLICTS,
   deriveAndRefresh: DERIVE_AND_REFRESH,
+  deriveFacts: DERIVE_FACTS,
+  refreshMarts: REFRESH_MARTS,
+  touchAllMartKeys: TOUCH_ALL_MART_KEYS,
+  touchAllOrders: TOUCH_ALL_ORDERS,
 });
+type StatementName = keyof ReturnType<typeof statements.for>;
+const steps = DERIVE_AND_REFRESH_STEPS.map((step) => ({ name: step.name, template: new SchemaStatements({ sql: step.sql }) }));
+
+export interface PgWarehouseWriterOptions {
+  /**
+   * Stage the batch (and derive the customers' versions, whose conflicts are the events' fault) but
+   * leave the facts, buyer summaries and marts to completeDerivation: a rebuild derives them once,
+   * for all keys, after the replay instead of after every batch.
+   */
+  deferDerivation?: boolean;
+  /**
+   * Times every statement of a batch apart (one round trip each instead of one for the derivation):
+   * for measuring where a batch's time goes.
+   */
+  observeStep?: StepObserver;
+}
+
+/** The wall time of one named step of a batch (staging one family, one statement of the derivation). */
+export type StepObserver = (step: string, seconds: number) => void;
 
 /**
  * The warehouse writer on PostgreSQL: one statement per event family present in the batch (its rows
@@ -51,6 +80,7 @@ export class PgWarehouseWriter implements WarehouseWriter {
   constructor(
     private readonly session: SqlSession,
     private readonly schema: string,
+    private readonly options: PgWarehouseWriterOptions = {},
   ) {
     this.sql = statements.for(schema);
   }
@@ -58,18 +88,20 @@ export class PgWarehouseWriter implements WarehouseWriter {
   async apply(batch: StagedBatch): Promise<void> {
     await this.session.query(SESSION_SETUP);
     await this.session.query(LOCK_SCHEMA, [this.schema]);
-    await this.stage(this.sql.stageOrders, batch.orders);
-    await this.stage(this.sql.stageOrderStatuses, batch.orderStatuses);
-    await this.stage(this.sql.stagePayments, batch.payments);
-    await this.stage(this.sql.stageReviews, batch.reviews);
-    await this.stage(this.sql.stageShipments, batch.shipments);
-    await this.stage(this.sql.stageProducts, batch.products);
-    await this.stage(this.sql.stageSellers, batch.sellers);
+    await this.stage('stageOrders', batch.orders);
+    await this.stage('stageOrderStatuses', batch.orderStatuses);
+    await this.stage('stagePayments', batch.payments);
+    await this.stage('stageReviews', batch.reviews);
+    await this.stage('stageShipments', batch.shipments);
+    await this.stage('stageProducts', batch.products);
+    await this.stage('stageSellers', batch.sellers);
     if (batch.customerChanges.length > 0 || batch.customerAccounts.length > 0) {
-      await this.stage(this.sql.stageCustomerChanges, batch.customerChanges);
-      await this.stage(this.sql.stageCustomerAccounts, batch.customerAccounts);
-      await this.session.query(this.sql.deriveCustomerVersions);
-      const conflicts = await this.lastResult<{ customer_unique_id: string }>(this.sql.customerVersionConflicts);
+      await this.stage('stageCustomerChanges', batch.customerChanges);
+      await this.stage('stageCustomerAccounts', batch.customerAccounts);
+      await this.timed('deriveCustomerVersions', () => this.session.query(this.sql.deriveCustomerVersions));
+      const conflicts = await this.timed('customerVersionConflicts', () =>
+        this.lastResult<{ customer_unique_id: string }>(this.sql.customerVersionConflicts),
+      );
       if (conflicts.length > 0) {
         const persons = new Set(conflicts.map((r) => r.customer_unique_id));
         throw new PermanentError(
@@ -77,17 +109,64 @@ export class PgWarehouseWriter implements WarehouseWriter {
           { eventIds: batch.customerChanges.filter((c) => persons.has(c.customer_unique_id)).map((c) => c.event_id) },
         );
       }
-      await this.session.query(this.sql.deriveCustomers);
+      await this.timed('deriveCustomers', () => this.session.query(this.sql.deriveCustomers));
     }
-    await this.session.query(this.sql.deriveAndRefresh);
-    await this.refreshStatistics();
+    await this.derive();
+    await this.timed('statistics', () => this.refreshStatistics());
+  }
+
+  /**
+   * What batches applied with deferDerivation left out: the facts of every staged order, then the
+   * buyer summaries and marts of every key the facts (and the tables) hold, with the statements a
+   * batch runs for its touched keys, so the result is the one incremental batches give.
+   */
+  async completeDerivation(): Promise<void> {
+    await this.session.query(SESSION_SETUP);
+    await this.session.query(LOCK_SCHEMA, [this.schema]);
+    // Every table, whatever the modification counts say: the last batches' counts may not be
+    // published yet, and this transaction's own (the facts growing from empty) are not visible to it.
+    await this.timed('statistics', () => this.analyzeAll());
+    await this.timed('touchAllOrders', () => this.session.query(this.sql.touchAllOrders));
+    await this.timed('deriveFacts', () => this.session.query(this.sql.deriveFacts));
+    await this.timed('statistics', () => this.analyzeAll());
+    await this.timed('touchAllMartKeys', () => this.session.query(this.sql.touchAllMartKeys));
+    await this.timed('refreshMarts', () => this.session.query(this.sql.refreshMarts));
+    await this.timed('statistics', () => this.analyzeAll());
+  }
+
+  private async analyzeAll(): Promise<void> {
+    await this.analyze((await this.session.query<{ table_name: string }>(SCHEMA_TABLES, [this.schema])).rows.map((r) => r.table_name));
+  }
+
+  private async derive(): Promise<void> {
+    const observe = this.options.observeStep;
+    if (this.options.deferDerivation) {
+      return;
+    } else if (!observe) {
+      await this.session.query(this.sql.deriveAndRefresh);
+    } else {
+      for (const step of steps) await this.timed(step.name, () => this.session.query(step.template.for(this.schema).sql));
+    }
+  }
+
+  private async timed<T>(step: string, run: () => Promise<T>): Promise<T> {
+    const observe = this.options.observeStep;
+    if (!observe) return run();
+    const started = performance.now();
+    const result = await run();
+    observe(step, (performance.now() - started) / 1000);
+    return result;
   }
 
   private async refreshStatistics(): Promise<void> {
     const { rows } = await this.session.query<{ table_name: string }>(STALE_STATISTICS, [this.schema]);
-    if (rows.length === 0) return;
+    await this.analyze(rows.map((r) => r.table_name));
+  }
+
+  private async analyze(tables: readonly string[]): Promise<void> {
+    if (tables.length === 0) return;
     await this.session.query(STATISTICS_SAMPLE);
-    await this.session.query(`ANALYZE ${rows.map((r) => `${quoteIdentifier(this.schema)}.${quoteIdentifier(r.table_name)}`).join(', ')}`);
+    await this.session.query(`ANALYZE ${tables.map((t) => `${quoteIdentifier(this.schema)}.${quoteIdentifier(t)}`).join(', ')}`);
   }
 
   /** The rows of the last statement of a multi-statement query (pg answers an array of results). */
@@ -96,7 +175,7 @@ export class PgWarehouseWriter implements WarehouseWriter {
     return Array.isArray(result) ? result.at(-1)!.rows : result.rows;
   }
 
-  private async stage(sql: string, rows: readonly object[]): Promise<void> {
-    if (rows.length > 0) await this.session.query(sql, [JSON.stringify(rows)]);
+  private async stage(statement: StatementName, rows: readonly object[]): Promise<void> {
+    if (rows.length > 0) await this.timed(statement, () => this.session.query(this.sql[statement], [JSON.stringify(rows)]));
   }
 }

@@ -38,6 +38,8 @@ class MemorySchemas implements WarehouseSchemas {
   readonly live = 'dw';
   readonly created: string[] = [];
   readonly dropped: string[] = [];
+  readonly completed: string[] = [];
+  completedAtSwap: string[] = [];
   readonly applied = new Map<string, string[]>();
   swapped: string | undefined;
   poison = new Set<string>();
@@ -53,7 +55,11 @@ class MemorySchemas implements WarehouseSchemas {
       this.applied.get(schema)!.push(...envelopes.map((e) => e.id));
     };
   }
+  async complete(schema: string) {
+    this.completed.push(schema);
+  }
   async swapIn(schema: string, catchUp: (apply: BatchApplier) => Promise<void>) {
+    this.completedAtSwap = [...this.completed];
     this.onSwap();
     await catchUp(this.applierFor(schema));
     this.swapped = schema;
@@ -101,6 +107,8 @@ describe('rebuilding the warehouse by replay', () => {
     });
     expect(schemas.created).toEqual(['dw_rebuild_20240501t120000']);
     expect(schemas.applied.get('dw_rebuild_20240501t120000')).toEqual(events.map((e) => e.id));
+    // The marts the replay deferred are complete before the swap's incremental catch-up.
+    expect(schemas.completedAtSwap).toEqual(['dw_rebuild_20240501t120000']);
     expect(schemas.swapped).toBe('dw_rebuild_20240501t120000');
     expect(schemas.dropped).toEqual([]);
     expect(log.groups).toEqual(['dw-rebuild-20240501t120000']);
@@ -132,6 +140,53 @@ describe('rebuilding the warehouse by replay', () => {
     expect(schemas.dropped).toEqual(['dw_rebuild_x2']);
     expect(schemas.swapped).toBeUndefined();
     expect(log.closed).toBe(1);
+  });
+
+  it('reads the next batch while the database applies one, and applies them one at a time', async () => {
+    const log = new MemoryLog([
+      { envelopes: events.slice(0, 2), rejected: 0 },
+      { envelopes: events.slice(2, 4), rejected: 0 },
+      { envelopes: events.slice(4), rejected: 0 },
+    ]);
+    const timeline: string[] = [];
+    const read = log.openReplay.bind(log);
+    log.openReplay = async (group) => {
+      const replay = await read(group);
+      return {
+        ...replay,
+        readUntil: (until, apply) => replay.readUntil(until, async (batch) => {
+          timeline.push(`read ${batch.envelopes[0]!.id === events[0]!.id ? 1 : batch.envelopes[0]!.id === events[2]!.id ? 2 : 3}`);
+          await apply(batch);
+        }),
+      };
+    };
+    const schemas = new MemorySchemas();
+    let running = 0;
+    schemas.applierFor = () => async (envelopes) => {
+      running++;
+      timeline.push(`apply ${envelopes.length} (${running} running)`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      timeline.push('applied');
+    };
+    const report = await new RebuildWarehouse({ schemas, log, isPermanent }).execute('x3');
+    expect(report.events).toBe(7);
+    expect(timeline).toEqual(['read 1', 'apply 2 (1 running)', 'read 2', 'applied', 'apply 2 (1 running)', 'read 3', 'applied', 'apply 3 (1 running)', 'applied']);
+  });
+
+  it('throws the failure of a batch applied in the background, after it has settled', async () => {
+    const log = new MemoryLog([
+      { envelopes: events.slice(0, 3), rejected: 0 },
+      { envelopes: events.slice(3), rejected: 0 },
+    ]);
+    const schemas = new MemorySchemas();
+    let calls = 0;
+    schemas.applierFor = () => async () => {
+      if (++calls === 2) throw new Error('database away');
+    };
+    await expect(new RebuildWarehouse({ schemas, log, isPermanent }).execute('x4')).rejects.toThrow('database away');
+    expect(schemas.dropped).toEqual(['dw_rebuild_x4']);
+    expect(schemas.completed).toEqual([]);
   });
 
   it('names rebuilds after their start time', () => {
