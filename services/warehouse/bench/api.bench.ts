@@ -7,6 +7,8 @@
  *   KAFKA_BROKERS=127.0.0.1:19092 pnpm --filter @mercado/warehouse-service bench:replay   # first
  *   KAFKA_BROKERS=127.0.0.1:19092 pnpm --filter @mercado/warehouse-service bench:api
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=50 BENCH_PORT=4700 (the defaults)
+ *   BENCH_DATABASE=… another replayed warehouse; READ_CACHE=false the service without its answer cache
+ *   (what every question costs when each one follows a new batch)
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,8 +22,8 @@ import { createTestTopics, uniqueName, type TestTopics } from '@mercado/testing'
 import autocannon from 'autocannon';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-/** The database bench:replay leaves behind. */
-const REPLAY_BENCH_DATABASE = 'mercado_warehouse_replay_bench';
+/** The database bench:replay leaves behind (or a copy of it). */
+const REPLAY_BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'mercado_warehouse_replay_bench';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
@@ -64,8 +66,18 @@ async function main(): Promise<void> {
   for (const topic of catalog.topics())
     byPartitions.set(topic.partitions, [...(byPartitions.get(topic.partitions) ?? []), topic.name]);
   const created: TestTopics[] = [];
-  for (const [partitions, names] of byPartitions)
-    created.push(await createTestTopics(brokers, names, partitions));
+  for (const [partitions, names] of byPartitions) {
+    // A busy shared broker answers a fresh topic's metadata with UNKNOWN_TOPIC_OR_PARTITION at times.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        created.push(await createTestTopics(brokers, names, partitions));
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+    }
+  }
   const topics: Record<string, string> = Object.assign({}, ...created.map((c) => c.names));
 
   const service = spawn(process.execPath, ['dist/main.js'], {
@@ -176,7 +188,7 @@ async function main(): Promise<void> {
     await rm(keysDir, { recursive: true, force: true });
   }
   console.log(
-    `\n${connections} connections, ${seconds} s per endpoint; machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`,
+    `\n${connections} connections, ${seconds} s per endpoint, read cache ${process.env.READ_CACHE ?? 'true (default)'}; machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`,
   );
   const slow = results.filter((r) => r.p95 >= 50);
   console.log(

@@ -20,6 +20,8 @@ export interface WarehouseConfig extends ServiceConfig {
   QUALITY_SCHEDULE_INTERVAL_MS: number;
   /** Per-check statement timeout of every quality run (60 s). */
   QUALITY_STATEMENT_TIMEOUT_MS: number;
+  /** Read answers kept until the marts change (the next applied batch), on by default; off for benchmarks of the queries themselves. */
+  READ_CACHE: boolean;
   /** Largest share of the imported rows an import may reject before the rejected-share expectation fails (0.01). */
   QUALITY_MAX_REJECTED_SHARE: number;
 }
@@ -36,6 +38,7 @@ type WarehouseOwnConfig = Pick<
   | 'QUALITY_SCHEDULE_INTERVAL_MS'
   | 'QUALITY_STATEMENT_TIMEOUT_MS'
   | 'QUALITY_MAX_REJECTED_SHARE'
+  | 'READ_CACHE'
 >;
 
 export const warehouseConfigSchema = serviceConfigSchema<WarehouseOwnConfig>(
@@ -57,5 +60,6 @@ export const warehouseConfigSchema = serviceConfigSchema<WarehouseOwnConfig>(
     QUALITY_SCHEDULE_INTERVAL_MS: Joi.number().integer().min(1_000).default(3_600_000),
     QUALITY_STATEMENT_TIMEOUT_MS: Joi.number().integer().min(100).default(60_000),
     QUALITY_MAX_REJECTED_SHARE: Joi.number().min(0).max(1).default(0.01),
+    READ_CACHE: Joi.boolean().default(true),
   },
 ) as unknown as Joi.ObjectSchema<WarehouseConfig>;

@@ -14,12 +14,14 @@ import {
   tokenVerifierFromConfig,
 } from '@mercado/service-kit';
 import { type Express } from 'express';
+import { CachedWarehouseQueries } from '../application/queries/warehouse-query.cache';
 import { WarehouseQueryService } from '../application/queries/warehouse-query.service';
 import { lagRecordingMetrics } from '../infrastructure/messaging/lag-recording.metrics';
 import { eventToMartHistogram } from '../infrastructure/observability/event-to-mart.histogram';
 import { loadGeolocation } from '../infrastructure/sql/geolocation.loader';
 import { migrateWarehouse } from '../infrastructure/sql/migrator';
 import { PgMartReader } from '../infrastructure/sql/pg-mart.reader';
+import { PgMartVersion } from '../infrastructure/sql/pg-mart.version';
 import { createWarehouseApplier } from '../infrastructure/warehouse-applier';
 import { importGeolocationRoute } from './http/import-geolocation.route';
 import { qualityRoutes } from './http/quality.routes';
@@ -106,11 +108,20 @@ export async function startWarehouseService({ config, logger, metrics, health }:
     await consumer.start();
     stoppables.push(stoppable('warehouse consumer', () => consumer.stop()));
 
+    const queries = new WarehouseQueryService(new PgMartReader(pool));
+    const cache = config.READ_CACHE ? new CachedWarehouseQueries(queries, new PgMartVersion(pool)) : undefined;
     const { app } = createHttpApp({
       serviceName: WAREHOUSE_SERVICE,
       routes: [
-        ...warehouseRoutes(new WarehouseQueryService(new PgMartReader(pool))),
-        importGeolocationRoute((rows) => loadGeolocation(pool, rows)),
+        ...warehouseRoutes(cache ?? queries),
+        importGeolocationRoute(async (rows) => {
+          try {
+            return await loadGeolocation(pool, rows);
+          } finally {
+            // The import re-derives deliveries without a batch: the version does not see it.
+            cache?.invalidate();
+          }
+        }),
         ...qualityRoutes(quality.api),
       ],
       auth: await tokenVerifierFromConfig(config),

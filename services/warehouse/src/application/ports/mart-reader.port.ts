@@ -1,4 +1,5 @@
 import { type IsoDate } from '../../domain/calendar/calendar-date';
+import { type TimeGrain } from '../../domain/calendar/time-bucket';
 import { type DeliveryTotals } from '../../domain/metrics/delivery-metrics';
 import { type ExecutiveTotals } from '../../domain/metrics/executive-metrics';
 import { type SegmentTotals } from '../../domain/metrics/segment-metrics';
@@ -12,6 +13,15 @@ export interface MonthKeyRange {
 
 export interface ExecutiveDay {
   date: IsoDate;
+  totals: ExecutiveTotals;
+}
+
+/** The sums of one period (day, ISO week or month) of a series, clipped to the range asked for. */
+export interface ExecutivePeriod {
+  period: string;
+  from: IsoDate;
+  to: IsoDate;
+  /** Only the fields asked for are summed; the others are 0. */
   totals: ExecutiveTotals;
 }
 
@@ -66,6 +76,11 @@ export interface MartReader {
   executiveDays(from: IsoDate, to: IsoDate): Promise<ExecutiveDay[]>;
   /** The sums of the executive totals over the days from..to (a single row, summed by the database). */
   executiveTotals(from: IsoDate, to: IsoDate): Promise<ExecutiveTotals>;
+  /**
+   * Every period of from..to (days without sales included, with zero sums), in time order, each with
+   * the sums of `fields` over its days: grouped by the database, one row per period.
+   */
+  executivePeriods(from: IsoDate, to: IsoDate, grain: TimeGrain, fields: readonly (keyof ExecutiveTotals)[]): Promise<ExecutivePeriod[]>;
   sellerMonths(sellerId: string, months: MonthKeyRange): Promise<SellerMonth[]>;
   sellerExists(sellerId: string): Promise<{ city: string | null; state: string | null } | null>;
   /** Sellers ranked by the sum of `by` over the months, best first. */

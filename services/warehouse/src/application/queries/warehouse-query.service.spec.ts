@@ -1,3 +1,5 @@
+import { eachDate } from '../../domain/calendar/calendar-date';
+import { timeBucket } from '../../domain/calendar/time-bucket';
 import { emptyExecutiveTotals, sumExecutiveTotals, type ExecutiveTotals } from '../../domain/metrics/executive-metrics';
 import { emptySellerTotals } from '../../domain/metrics/seller-metrics';
 import { type ExecutiveDay, type MartReader } from '../ports/mart-reader.port';
@@ -19,6 +21,22 @@ function marts(overrides: Partial<MartReader> = {}): MartReader & { calls: unkno
     executiveDays: async (from, to) => {
       calls.push(['executiveDays', from, to]);
       return days.filter((d) => d.date >= from && d.date <= to);
+    },
+    // Each period of the range with the sums of the fields asked for only, as the SQL groups them.
+    executivePeriods: async (from, to, grain, fields) => {
+      calls.push(['executivePeriods', from, to, grain, fields]);
+      const periods: { period: string; from: string; to: string; days: ExecutiveTotals[] }[] = [];
+      for (const date of eachDate(from, to)) {
+        const period = timeBucket(date, grain);
+        if (periods.at(-1)?.period !== period) periods.push({ period, from: date, to: date, days: [] });
+        const last = periods.at(-1)!;
+        last.to = date;
+        last.days.push(...days.filter((d) => d.date === date).map((d) => d.totals));
+      }
+      return periods.map(({ days: sums, ...p }) => {
+        const all = sumExecutiveTotals(sums);
+        return { ...p, totals: { ...emptyExecutiveTotals(), ...Object.fromEntries(fields.map((f) => [f, all[f]])) } };
+      });
     },
     executiveTotals: async (from, to) => {
       calls.push(['executiveTotals', from, to]);
@@ -105,6 +123,14 @@ describe('the warehouse read use cases', () => {
       { period: '2017-12', from: '2017-12-15', to: '2017-12-31', value: '20.00' },
       { period: '2018-01', from: '2018-01-01', to: '2018-01-31', value: '105.01' },
     ]);
+  });
+
+  it('asks the marts for the periods and only the totals the metric needs', async () => {
+    const reader = marts();
+    const service = new WarehouseQueryService(reader);
+    await service.executiveSeries('avg_delivery_days', 'month', { from: '2017-12-01', to: '2018-01-31' });
+    expect(reader.calls).toContainEqual(['executivePeriods', '2017-12-01', '2018-01-31', 'month', ['deliverySeconds', 'deliveredOrders']]);
+    expect((await service.executiveSeries('aov', 'month', { from: '2017-12-01', to: '2018-01-31' })).map((p) => p.value)).toEqual(['10.00', '26.25']);
   });
 
   it('refuses a bad range, naming each bad field', async () => {

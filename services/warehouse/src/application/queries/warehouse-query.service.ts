@@ -1,13 +1,7 @@
-import { addDays, daysBetween, eachDate, InvalidDateError, parseIsoDate, type IsoDate } from '../../domain/calendar/calendar-date';
-import { timeBucket, type TimeGrain } from '../../domain/calendar/time-bucket';
+import { addDays, daysBetween, InvalidDateError, parseIsoDate } from '../../domain/calendar/calendar-date';
+import { type TimeGrain } from '../../domain/calendar/time-bucket';
 import { addDeliveryTotals, deliveryKpis, emptyDeliveryTotals } from '../../domain/metrics/delivery-metrics';
-import {
-  executiveKpis,
-  executiveMetricValue,
-  sumExecutiveTotals,
-  type ExecutiveMetric,
-  type ExecutiveTotals,
-} from '../../domain/metrics/executive-metrics';
+import { executiveKpis, executiveMetricOf, METRIC_TOTALS, sumExecutiveTotals, type ExecutiveMetric } from '../../domain/metrics/executive-metrics';
 import { allSegmentsTotals, segmentKpis } from '../../domain/metrics/segment-metrics';
 import { addSellerTotals, emptySellerTotals, sellerKpis } from '../../domain/metrics/seller-metrics';
 import { type MartReader, type MonthKeyRange } from '../ports/mart-reader.port';
@@ -45,17 +39,9 @@ export class WarehouseQueryService implements WarehouseQueries {
 
   async executiveSeries(metric: ExecutiveMetric, grain: TimeGrain, range: DateRange): Promise<SeriesPoint[]> {
     const { from, to } = checkDateRange(range);
-    const byDate = new Map((await this.marts.executiveDays(from, to)).map((d) => [d.date, d.totals]));
-    const points: { period: string; from: IsoDate; to: IsoDate; totals: ExecutiveTotals[] }[] = [];
-    for (const date of eachDate(from, to)) {
-      const period = timeBucket(date, grain);
-      const last = points.at(-1);
-      const point = last?.period === period ? last : points[points.push({ period, from: date, to: date, totals: [] }) - 1]!;
-      point.to = date;
-      const totals = byDate.get(date);
-      if (totals) point.totals.push(totals);
-    }
-    return points.map((p) => ({ period: p.period, from: p.from, to: p.to, value: executiveMetricValue(executiveKpis(sumExecutiveTotals(p.totals)), metric) }));
+    // Grouped by period in the database, only the totals the metric needs; one metric per period here.
+    const periods = await this.marts.executivePeriods(from, to, grain, METRIC_TOTALS[metric]);
+    return periods.map((p) => ({ period: p.period, from: p.from, to: p.to, value: executiveMetricOf(p.totals, metric) }));
   }
 
   async sellerPerformance(sellerId: string, months: MonthRange): Promise<SellerPerformance | null> {

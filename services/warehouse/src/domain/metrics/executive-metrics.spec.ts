@@ -2,8 +2,10 @@ import {
   emptyExecutiveTotals,
   EXECUTIVE_METRICS,
   executiveKpis,
+  executiveMetricOf,
   executiveMetricValue,
   isExecutiveMetric,
+  METRIC_TOTALS,
   sumExecutiveTotals,
   type ExecutiveTotals,
 } from './executive-metrics';
@@ -94,5 +96,29 @@ describe('executive KPIs', () => {
     expect(EXECUTIVE_METRICS.map((m) => executiveMetricValue(kpis, m))).toEqual([3, 1, '100.00', '20.50', '120.50', '50.00', 2, 2, 1, 0.5, 4.5, 4.5]);
     expect(isExecutiveMetric('gmv')).toBe(true);
     expect(isExecutiveMetric('profit')).toBe(false);
+  });
+});
+
+describe('one executive metric from its totals', () => {
+  const samples: ExecutiveTotals[] = [
+    emptyExecutiveTotals(),
+    // Sums as the database writes them: '0' for an empty period, more places than stored.
+    { ...emptyExecutiveTotals(), gmv: '0', freight: '0', payments: '0', deliverySeconds: '0' },
+    day({ orders: 7, canceledOrders: 2, keptOrders: 3, gmv: '100.01', freight: '7.5', payments: '107.51', newCustomers: 1, deliveredOrders: 3, lateOrders: 1, deliverySeconds: '300000.5', reviewCount: 3, reviewScoreSum: 11 }),
+  ];
+
+  it('is the value the KPIs give it, with money in two places', () => {
+    for (const totals of samples) {
+      const kpis = executiveKpis(sumExecutiveTotals([totals]));
+      for (const metric of EXECUTIVE_METRICS) expect([metric, executiveMetricOf(totals, metric)]).toEqual([metric, executiveMetricValue(kpis, metric)]);
+    }
+  });
+
+  it('needs only the totals METRIC_TOTALS names', () => {
+    const full = samples[2]!;
+    for (const metric of EXECUTIVE_METRICS) {
+      const only = { ...emptyExecutiveTotals(), ...Object.fromEntries(METRIC_TOTALS[metric].map((f) => [f, full[f]])) };
+      expect([metric, executiveMetricOf(only, metric)]).toEqual([metric, executiveMetricOf(full, metric)]);
+    }
   });
 });

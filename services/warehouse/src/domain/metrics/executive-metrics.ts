@@ -104,22 +104,27 @@ export function sumExecutiveTotals(rows: Iterable<ExecutiveTotals>): ExecutiveTo
   return total;
 }
 
+const aovOf = (t: ExecutiveTotals) => ratio(money(t.gmv), MONEY_SCALE, BigInt(t.keptOrders), MONEY_SCALE);
+const onTimeRateOf = (t: ExecutiveTotals) => ratioNumber(BigInt(t.deliveredOrders) - BigInt(t.lateOrders), 0, BigInt(t.deliveredOrders), 4);
+const avgDeliveryDaysOf = (t: ExecutiveTotals) =>
+  ratioNumber(toScaled(t.deliverySeconds, SECONDS_SCALE), SECONDS_SCALE, BigInt(t.deliveredOrders) * SECONDS_PER_DAY, 4);
+const avgReviewScoreOf = (t: ExecutiveTotals) => ratioNumber(BigInt(t.reviewScoreSum), 0, BigInt(t.reviewCount), 4);
+
 /** The KPIs of a day or a range, from its totals (docs/metrics.md gives the definitions). */
 export function executiveKpis(totals: ExecutiveTotals): ExecutiveKpis {
-  const delivered = BigInt(totals.deliveredOrders);
   return {
     orders: totals.orders,
     canceledOrders: totals.canceledOrders,
     gmv: totals.gmv,
     freight: totals.freight,
     payments: totals.payments,
-    aov: ratio(money(totals.gmv), MONEY_SCALE, BigInt(totals.keptOrders), MONEY_SCALE),
+    aov: aovOf(totals),
     newCustomers: totals.newCustomers,
     deliveredOrders: totals.deliveredOrders,
     lateOrders: totals.lateOrders,
-    onTimeRate: ratioNumber(delivered - BigInt(totals.lateOrders), 0, delivered, 4),
-    avgDeliveryDays: ratioNumber(toScaled(totals.deliverySeconds, SECONDS_SCALE), SECONDS_SCALE, delivered * SECONDS_PER_DAY, 4),
-    avgReviewScore: ratioNumber(BigInt(totals.reviewScoreSum), 0, BigInt(totals.reviewCount), 4),
+    onTimeRate: onTimeRateOf(totals),
+    avgDeliveryDays: avgDeliveryDaysOf(totals),
+    avgReviewScore: avgReviewScoreOf(totals),
   };
 }
 
@@ -137,6 +142,56 @@ const METRIC_FIELD: Record<ExecutiveMetric, keyof ExecutiveKpis> = {
   avg_delivery_days: 'avgDeliveryDays',
   avg_review_score: 'avgReviewScore',
 };
+
+/**
+ * The totals each metric is computed from: a series reads only these (the others stay 0), and
+ * executiveMetricOf computes the one metric from them exactly as executiveKpis does.
+ */
+export const METRIC_TOTALS: Record<ExecutiveMetric, readonly (keyof ExecutiveTotals)[]> = {
+  orders: ['orders'],
+  canceled_orders: ['canceledOrders'],
+  gmv: ['gmv'],
+  freight: ['freight'],
+  payments: ['payments'],
+  aov: ['gmv', 'keptOrders'],
+  new_customers: ['newCustomers'],
+  delivered_orders: ['deliveredOrders'],
+  late_orders: ['lateOrders'],
+  on_time_rate: ['deliveredOrders', 'lateOrders'],
+  avg_delivery_days: ['deliverySeconds', 'deliveredOrders'],
+  avg_review_score: ['reviewScoreSum', 'reviewCount'],
+};
+
+/** One metric from the totals, without the others' arithmetic: the value executiveKpis gives it. */
+export function executiveMetricOf(totals: ExecutiveTotals, metric: ExecutiveMetric): number | string | null {
+  switch (metric) {
+    case 'orders':
+      return totals.orders;
+    case 'canceled_orders':
+      return totals.canceledOrders;
+    // Money in its canonical two-place form, as the decimal sum of executiveKpis' path writes it.
+    case 'gmv':
+      return fromScaled(money(totals.gmv), MONEY_SCALE);
+    case 'freight':
+      return fromScaled(money(totals.freight), MONEY_SCALE);
+    case 'payments':
+      return fromScaled(money(totals.payments), MONEY_SCALE);
+    case 'new_customers':
+      return totals.newCustomers;
+    case 'delivered_orders':
+      return totals.deliveredOrders;
+    case 'late_orders':
+      return totals.lateOrders;
+    case 'aov':
+      return aovOf(totals);
+    case 'on_time_rate':
+      return onTimeRateOf(totals);
+    case 'avg_delivery_days':
+      return avgDeliveryDaysOf(totals);
+    case 'avg_review_score':
+      return avgReviewScoreOf(totals);
+  }
+}
 
 /** One metric of the KPIs: a count, a money string, or a ratio (null when undefined). */
 export function executiveMetricValue(kpis: ExecutiveKpis, metric: ExecutiveMetric): number | string | null {

@@ -1,4 +1,8 @@
 import { WarehouseQueryService } from '../../application/queries/warehouse-query.service';
+import { eachDate } from '../../domain/calendar/calendar-date';
+import { TIME_GRAINS, timeBucket, type TimeGrain } from '../../domain/calendar/time-bucket';
+import { EXECUTIVE_METRICS, executiveKpis, executiveMetricValue, sumExecutiveTotals, type ExecutiveMetric, type ExecutiveTotals } from '../../domain/metrics/executive-metrics';
+import { sellerKpis } from '../../domain/metrics/seller-metrics';
 import { warehouseTestDatabase, type WarehouseTestDatabase } from '../../testing/warehouse-database.fixture';
 import { warehouseScenario } from '../../testing/warehouse-scenario.fixture';
 import { PgMartReader } from './pg-mart.reader';
@@ -49,6 +53,74 @@ describe('querying the marts of the scripted history', () => {
       { period: '2018-02', from: '2018-02-01', to: '2018-02-28', value: '0.00' },
       { period: '2018-03', from: '2018-03-01', to: '2018-03-31', value: '80.00' },
     ]);
+  });
+
+  it('gives every series as the per-day computation did (all metrics, all grains, gaps and year ends)', async () => {
+    // The former implementation, kept as the reference: the mart's days read back and summed per
+    // period in the domain's decimal form, all KPIs of each period computed.
+    const reader = new PgMartReader(db.pool);
+    const reference = async (metric: ExecutiveMetric, grain: TimeGrain, from: string, to: string) => {
+      const byDate = new Map((await reader.executiveDays(from, to)).map((d) => [d.date, d.totals]));
+      const points: { period: string; from: string; to: string; totals: ExecutiveTotals[] }[] = [];
+      for (const date of eachDate(from, to)) {
+        const period = timeBucket(date, grain);
+        if (points.at(-1)?.period !== period) points.push({ period, from: date, to: date, totals: [] });
+        const point = points.at(-1)!;
+        point.to = date;
+        const totals = byDate.get(date);
+        if (totals) point.totals.push(totals);
+      }
+      return points.map((p) => ({ period: p.period, from: p.from, to: p.to, value: executiveMetricValue(executiveKpis(sumExecutiveTotals(p.totals)), metric) }));
+    };
+    for (const [from, to] of [
+      ['2017-11-20', '2018-04-10'],
+      ['2018-01-10', '2018-01-10'],
+      ['2015-12-30', '2016-01-05'],
+    ] as const) {
+      for (const grain of TIME_GRAINS) {
+        for (const metric of EXECUTIVE_METRICS) {
+          expect([metric, grain, from, await queries.executiveSeries(metric, grain, { from, to })]).toEqual([metric, grain, from, await reference(metric, grain, from, to)]);
+        }
+      }
+    }
+  });
+
+  it('ranks sellers as the one-aggregate ranking did', async () => {
+    // The former query, kept as the reference: all 13 sums per seller, then the page.
+    const reference = async (from: number, to: number, by: 'revenue' | 'orders', limit: number, offset: number) => {
+      const order = by === 'revenue' ? 'sum(revenue) DESC, sum(orders) DESC' : 'sum(orders) DESC, sum(revenue) DESC';
+      const rows = await db.rows<Record<string, string | number>>(
+        `SELECT seller_id, sum(orders)::integer AS orders, sum(canceled_orders)::integer AS "canceledOrders", sum(lines)::integer AS lines,
+                sum(revenue)::text AS revenue, sum(freight)::text AS freight, sum(review_count)::integer AS "reviewCount",
+                sum(review_score_sum)::integer AS "reviewScoreSum", sum(delivered_orders)::integer AS "deliveredOrders",
+                sum(late_orders)::integer AS "lateOrders", sum(handoff_orders)::integer AS "handoffOrders",
+                sum(handoff_seconds)::text AS "handoffSeconds", sum(handoff_lines)::integer AS "handoffLines",
+                sum(late_handoff_lines)::integer AS "lateHandoffLines"
+         FROM dw.mart_seller_performance WHERE month_key BETWEEN $1 AND $2
+         GROUP BY seller_id ORDER BY ${order}, seller_id LIMIT $3 OFFSET $4`,
+        [from, to, limit, offset],
+      );
+      return rows.map(({ seller_id, ...totals }) => ({ sellerId: seller_id, ...sellerKpis(totals as never) }));
+    };
+    for (const [from, to] of [
+      ['2017-12', '2018-03'],
+      ['2018-01', '2018-01'],
+      ['2016-01', '2016-12'],
+    ] as const) {
+      const keys = (f: string) => Number(f.replace('-', ''));
+      for (const by of ['revenue', 'orders'] as const) {
+        for (const [limit, offset] of [
+          [10, 0],
+          [1, 0],
+          [1, 1],
+          [5, 3],
+        ] as const) {
+          const ranked = await queries.sellerRanking({ from, to }, by, limit, offset);
+          expect(ranked.map(({ rank: _rank, city: _city, state: _state, ...rest }) => rest)).toEqual(await reference(keys(from), keys(to), by, limit, offset));
+          expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_r, i) => offset + i + 1));
+        }
+      }
+    }
   });
 
   it('ranks sellers and reports one seller', async () => {
