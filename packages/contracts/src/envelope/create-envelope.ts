@@ -1,6 +1,7 @@
 import { type EventDefinition } from '../catalog/event-definition';
 import { ContractViolationError, violationDetails } from './contract-violation.error';
 import { dataSchemaUrn, type EventEnvelope } from './event-envelope';
+import { strictSchema } from './compiled-schemas';
 import { envelopeSchema } from './envelope.schema';
 import { uuidv7 } from './uuid-v7';
 
@@ -28,11 +29,7 @@ export function createEnvelope<TData, TType extends string>(
   data: TData,
   meta: EnvelopeMeta,
 ): EventEnvelope<TType, TData> {
-  const checked = definition.schema.validate(data, {
-    abortEarly: false,
-    convert: false,
-    allowUnknown: false,
-  });
+  const checked = strictSchema(definition.schema).validate(data);
   if (checked.error) {
     throw new ContractViolationError(
       definition.type,
@@ -59,7 +56,7 @@ export function createEnvelope<TData, TType extends string>(
     data: value,
   };
 
-  const attributes = envelopeSchema.validate(envelope, { abortEarly: false, convert: false });
+  const attributes = strictSchema(envelopeSchema).validate(envelope);
   if (attributes.error) {
     throw new ContractViolationError(
       definition.type,

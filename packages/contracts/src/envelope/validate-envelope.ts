@@ -2,6 +2,7 @@ import { catalog } from '../catalog/catalog';
 import { type AnyEventDefinition, type EventDefinition } from '../catalog/event-definition';
 import { violationDetails, type ContractViolationDetail } from './contract-violation.error';
 import { type EventEnvelope } from './event-envelope';
+import { strictSchema, tolerantSchema } from './compiled-schemas';
 import { envelopeSchema } from './envelope.schema';
 
 export type EnvelopeRejection = 'invalid-envelope' | 'unknown-type' | 'schema-violation';
@@ -32,7 +33,7 @@ export function validateEnvelope(raw: unknown): EnvelopeValidation {
     return reject('invalid-envelope', 'the envelope must be a JSON object', []);
   }
 
-  const attributes = envelopeSchema.validate(candidate, { abortEarly: false, convert: false });
+  const attributes = strictSchema(envelopeSchema).validate(candidate);
   if (attributes.error) {
     const details = violationDetails(attributes.error);
     return reject('invalid-envelope', describe('envelope', details), details);
@@ -48,11 +49,7 @@ export function validateEnvelope(raw: unknown): EnvelopeValidation {
     return reject('unknown-type', message, [{ path: known.length ? 'dataversion' : 'type', message }]);
   }
 
-  const data = definition.schema.validate(envelope.data, {
-    abortEarly: false,
-    convert: false,
-    allowUnknown: true,
-  });
+  const data = tolerantSchema(definition.schema).validate(envelope.data);
   if (data.error) {
     const details = violationDetails(data.error).map((d) => ({
       ...d,
