@@ -1,6 +1,6 @@
 import { catalog, type EventEnvelope } from '@mercado/contracts';
 import { copyRows } from '@mercado/postgres';
-import { toOutboxBatchJson, toOutboxCopyRow, toOutboxRecord } from '../../domain/outbox-record';
+import { type OutboxRecord, toOutboxBatchJson, toOutboxCopyRow, toOutboxRecord } from '../../domain/outbox-record';
 import { traceHeaders } from '../tracing/trace-headers';
 import { OUTBOX_CHANNEL } from './messaging-schema';
 import { copyConnectionOf, type SqlExecutor } from './sql-executor';
@@ -52,9 +52,14 @@ export class OutboxWriter {
       await tx.query(APPEND_SQL, [toOutboxBatchJson(records)]);
       return;
     }
-    await copyRows(connection, 'messaging_outbox', COPY_COLUMNS, records.map(toOutboxCopyRow));
+    // Rows are serialised as the stream asks for them: a chunk's events never exist twice as text.
+    await copyRows(connection, 'messaging_outbox', COPY_COLUMNS, copyRowsOf(records));
     await tx.query(NOTIFY_SQL, [String(records.length)]);
   }
+}
+
+function* copyRowsOf(records: readonly OutboxRecord[]): Generator<string[]> {
+  for (const record of records) yield toOutboxCopyRow(record);
 }
 
 function catalogTopicOf(envelope: EventEnvelope): string {
