@@ -13,7 +13,8 @@ describe('copyConnectionOf', () => {
     const client = pgClient();
     const runner = { query: async () => undefined, connection: { name: 'a DataSource' }, databaseConnection: client };
     expect(copyConnectionOf(runner)).toBe(client);
-    expect(copyConnectionOf({ query: async () => undefined, queryRunner: runner })).toBe(client);
+    const manager = { query: async () => undefined, queryRunner: runner };
+    expect(copyConnectionOf(manager)).toBe(client);
   });
 
   it('has nothing for a Pool, an unbound EntityManager or a runner not connected yet', () => {
