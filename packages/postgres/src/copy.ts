@@ -7,10 +7,14 @@ import { quoteIdentifier } from './database-url';
 /** One value of a COPY row: null becomes SQL NULL; everything else its text form. */
 export type CopyValue = string | number | bigint | boolean | Date | null | undefined;
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** Encodes one field in PostgreSQL's text COPY format. */
 export function encodeCopyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   const text = value instanceof Date ? value.toISOString() : String(value);
+  // Most fields need no escape: one scan to find out is much cheaper than four replaces.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 

@@ -42,6 +42,8 @@ describe('COPY text encoding', () => {
     expect(encodeCopyField(null)).toBe('\\N');
     expect(encodeCopyField(undefined)).toBe('\\N');
     expect(encodeCopyField('a\tb\nc\\d\re')).toBe('a\\tb\\nc\\\\d\\re');
+    expect(encodeCopyField('{"plain":"json"}')).toBe('{"plain":"json"}');
+    expect(encodeCopyField('{"quoted":"a\\\\"b"}')).toBe('{"quoted":"a\\\\\\\\"b"}');
     expect(encodeCopyField(new Date('2017-10-02T13:56:33.000Z'))).toBe('2017-10-02T13:56:33.000Z');
     expect(encodeCopyRow(['x', 1, true, null])).toBe('x\t1\ttrue\t\\N\n');
   });

@@ -1,5 +1,5 @@
 import { orderApproved } from '../test-support/sample-events';
-import { outboxHeaders, toOutboxBatchJson, toOutboxRecord } from './outbox-record';
+import { outboxHeaders, toOutboxBatchJson, toOutboxCopyRow, toOutboxRecord } from './outbox-record';
 
 const liveTrace = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'vendor=1' };
 const bornTrace = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
@@ -56,5 +56,15 @@ describe('toOutboxBatchJson', () => {
       envelope: records[1]!.envelope,
       headers: records[1]!.headers,
     });
+  });
+});
+
+describe('toOutboxCopyRow', () => {
+  it('gives the COPY columns in order, envelope and headers as JSON text', () => {
+    const record = toOutboxRecord({ ...orderApproved('a'), correlationid: 'req-1' }, 'topic', {});
+    const [eventId, topic, key, envelope, headers] = toOutboxCopyRow(record);
+    expect([eventId, topic, key]).toEqual([record.eventId, 'topic', 'a']);
+    expect(JSON.parse(envelope)).toEqual(record.envelope);
+    expect(JSON.parse(headers)).toEqual(record.headers);
   });
 });

@@ -60,3 +60,8 @@ export function toOutboxBatchJson(records: readonly OutboxRecord[]): string {
     })),
   );
 }
+
+/** The record as a COPY row of messaging_outbox (event_id, topic, key, envelope, headers): JSON as text. */
+export function toOutboxCopyRow(record: OutboxRecord): [string, string, string, string, string] {
+  return [record.eventId, record.topic, record.key, JSON.stringify(record.envelope), JSON.stringify(record.headers)];
+}

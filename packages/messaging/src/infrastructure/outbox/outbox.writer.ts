@@ -1,8 +1,9 @@
 import { catalog, type EventEnvelope } from '@mercado/contracts';
-import { toOutboxBatchJson, toOutboxRecord } from '../../domain/outbox-record';
+import { copyRows } from '@mercado/postgres';
+import { type OutboxRecord, toOutboxBatchJson, toOutboxCopyRow, toOutboxRecord } from '../../domain/outbox-record';
 import { traceHeaders } from '../tracing/trace-headers';
 import { OUTBOX_CHANNEL } from './messaging-schema';
-import { type SqlExecutor } from './sql-executor';
+import { copyConnectionOf, type SqlExecutor } from './sql-executor';
 
 export interface OutboxWriterOptions {
   /** The topic of an event; by default the topic its (type, version) has in the event catalog. */
@@ -13,17 +14,23 @@ const APPEND_SQL = `
 WITH appended AS (
   INSERT INTO messaging_outbox (event_id, topic, key, envelope, headers)
   SELECT (row->>'event_id')::uuid, row->>'topic', row->>'key', row->'envelope', row->'headers'
-  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS batch (row, ordinal)
+  FROM json_array_elements($1::json) WITH ORDINALITY AS batch (row, ordinal)
   ORDER BY ordinal
   RETURNING 1
 )
 SELECT pg_notify('${OUTBOX_CHANNEL}', count(*)::text) FROM appended`;
 
+const COPY_COLUMNS = ['event_id', 'topic', 'key', 'envelope', 'headers'] as const;
+const NOTIFY_SQL = `SELECT pg_notify('${OUTBOX_CHANNEL}', $1)`;
+
 /**
  * Writes integration events to the outbox inside the caller's transaction, so that they are published
- * if and only if the state change that caused them commits. One statement for the whole batch (its
- * rows travel as one JSON array, unnested by PostgreSQL); the NOTIFY it sends reaches the relay when
- * the transaction commits.
+ * if and only if the state change that caused them commits. Given one connection (a pg client, a
+ * typeorm QueryRunner or a transaction's EntityManager) the rows are streamed with COPY, in order
+ * (positions follow the stream); given anything else (a Pool) one statement takes the whole batch as
+ * a JSON array. COPY costs PostgreSQL about a third less per event than unnesting one big JSON
+ * parameter, which it must parse whole and then copy apart. The NOTIFY reaches the relay when the
+ * transaction commits.
  */
 export class OutboxWriter {
   private readonly topicOf: (envelope: EventEnvelope) => string;
@@ -40,8 +47,19 @@ export class OutboxWriter {
     if (envelopes.length === 0) return;
     const trace = traceHeaders();
     const records = envelopes.map((envelope) => toOutboxRecord(envelope, this.topicOf(envelope), trace));
-    await tx.query(APPEND_SQL, [toOutboxBatchJson(records)]);
+    const connection = copyConnectionOf(tx);
+    if (!connection) {
+      await tx.query(APPEND_SQL, [toOutboxBatchJson(records)]);
+      return;
+    }
+    // Rows are serialised as the stream asks for them: a chunk's events never exist twice as text.
+    await copyRows(connection, 'messaging_outbox', COPY_COLUMNS, copyRowsOf(records));
+    await tx.query(NOTIFY_SQL, [String(records.length)]);
   }
+}
+
+function* copyRowsOf(records: readonly OutboxRecord[]): Generator<string[]> {
+  for (const record of records) yield toOutboxCopyRow(record);
 }
 
 function catalogTopicOf(envelope: EventEnvelope): string {

@@ -1,3 +1,5 @@
+import { copyRows } from '@mercado/postgres';
+import { type PoolClient } from 'pg';
 import { type EntityManager, In } from 'typeorm';
 import {
   type OrderListCriteria,
@@ -94,7 +96,13 @@ export class TypeormOrderRepository implements OrderRepository {
       const taken = rows.find((row) => !written.has(row.order.orderId))!;
       throw await this.conflict(taken.order.orderId, 0);
     }
-    await this.insertChildren(rows);
+    // Every order was new, so none of these children can exist (they are written only with their
+    // order, in its transaction): COPY them, which costs PostgreSQL about half of an UNNEST insert
+    // with ON CONFLICT (3.5 against 6.4 us per status step). A row there all the same would fail
+    // the chunk on its primary key, never be skipped silently.
+    const connection = this.connection();
+    if (connection) await this.copyChildren(connection, rows);
+    else await this.insertChildren(rows);
   }
 
   async list(criteria: OrderListCriteria): Promise<OrderPage> {
@@ -137,6 +145,41 @@ export class TypeormOrderRepository implements OrderRepository {
     for (const payment of payments) rows.get(payment.orderId)!.payments.push(payment);
     for (const step of steps) rows.get(step.orderId)!.steps.push(step);
     return [...rows.values()].map((row) => OrderMapper.toDomain(row));
+  }
+
+  /** The pg connection of the transaction's query runner (none outside a transaction). */
+  private connection(): PoolClient | undefined {
+    return (this.manager.queryRunner as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
+  }
+
+  private async copyChildren(connection: PoolClient, rows: readonly OrderRows[]): Promise<void> {
+    const lines = rows.flatMap((row) => row.lines);
+    const payments = rows.flatMap((row) => row.payments);
+    const steps = rows.flatMap((row) => row.steps);
+    if (lines.length > 0) {
+      await copyRows(
+        connection,
+        'sales_order_line',
+        ['order_id', 'line_number', 'product_id', 'seller_id', 'shipping_limit_at', 'price_cents', 'freight_cents'],
+        lines.map((l) => [l.orderId, l.lineNumber, l.productId, l.sellerId, l.shippingLimitAt, l.priceCents, l.freightCents]),
+      );
+    }
+    if (payments.length > 0) {
+      await copyRows(
+        connection,
+        'sales_payment',
+        ['order_id', 'sequential', 'type', 'installments', 'value_cents'],
+        payments.map((p) => [p.orderId, p.sequential, p.type, p.installments, p.valueCents]),
+      );
+    }
+    if (steps.length > 0) {
+      await copyRows(
+        connection,
+        'sales_order_status_change',
+        ['order_id', 'position', 'status', 'at', 'derived'],
+        steps.map((s) => [s.orderId, s.position, s.status, s.at, s.derived]),
+      );
+    }
   }
 
   private async insertChildren(rows: readonly OrderRows[]): Promise<void> {

@@ -76,48 +76,64 @@ export function importOrdersRoute(importOrders: ImportOrdersHandler, options: Im
       const summary: ImportSummary = { received: 0, accepted: 0, duplicates: 0, rejected: [] };
       let chunk: { line: number; record: HistoricalOrderRecord }[] = [];
 
+      // Two stages: while one chunk's transaction runs (PostgreSQL's work), the next chunk is read,
+      // checked and built (this process's work), so the two overlap; one transaction at a time, so
+      // chunks commit in body order.
+      let writing: Promise<void> = Promise.resolve();
       const flush = async (): Promise<void> => {
         if (chunk.length === 0) return;
         const batch = chunk;
         chunk = [];
-        const result = await importOrders.execute({ records: batch.map((entry) => entry.record) });
-        summary.accepted += result.imported.length;
-        summary.duplicates += result.unchanged.length;
-        for (const rejection of result.rejected) {
-          summary.rejected.push({
-            line: batch[rejection.index]!.line,
-            orderId: rejection.orderId,
-            code: rejection.code,
-            field: rejection.field,
-            reason: rejection.reason,
-          });
-        }
-      };
-
-      for await (const entry of readNdjson(req)) {
-        summary.received++;
-        if ('error' in entry) {
-          summary.rejected.push({ line: entry.line, orderId: null, code: 'invalid-json', field: null, reason: entry.error });
-          continue;
-        }
-        const faults = checkHistoricalOrderRecord(entry.value);
-        if (faults.length > 0) {
-          const orderId = (entry.value as { order_id?: unknown } | null)?.order_id;
-          for (const fault of faults) {
+        const prepared = importOrders.prepare({ records: batch.map((entry) => entry.record) });
+        await writing;
+        writing = importOrders.commit(prepared).then((result) => {
+          summary.accepted += result.imported.length;
+          summary.duplicates += result.unchanged.length;
+          for (const rejection of result.rejected) {
             summary.rejected.push({
-              line: entry.line,
-              orderId: typeof orderId === 'string' ? orderId : null,
-              code: 'invalid-record',
-              field: fault.field,
-              reason: fault.reason,
+              line: batch[rejection.index]!.line,
+              orderId: rejection.orderId,
+              code: rejection.code,
+              field: rejection.field,
+              reason: rejection.reason,
             });
           }
-          continue;
+        });
+        // Awaited by the next flush or at the end; until then a failure must not count as unhandled.
+        writing.catch(() => undefined);
+      };
+
+      try {
+        for await (const entry of readNdjson(req)) {
+          summary.received++;
+          if ('error' in entry) {
+            summary.rejected.push({ line: entry.line, orderId: null, code: 'invalid-json', field: null, reason: entry.error });
+            continue;
+          }
+          const faults = checkHistoricalOrderRecord(entry.value);
+          if (faults.length > 0) {
+            const orderId = (entry.value as { order_id?: unknown } | null)?.order_id;
+            for (const fault of faults) {
+              summary.rejected.push({
+                line: entry.line,
+                orderId: typeof orderId === 'string' ? orderId : null,
+                code: 'invalid-record',
+                field: fault.field,
+                reason: fault.reason,
+              });
+            }
+            continue;
+          }
+          chunk.push({ line: entry.line, record: entry.value as HistoricalOrderRecord });
+          if (chunk.length >= options.chunkSize) await flush();
         }
-        chunk.push({ line: entry.line, record: entry.value as HistoricalOrderRecord });
-        if (chunk.length >= options.chunkSize) await flush();
+        await flush();
+      } catch (error) {
+        // A transaction still in flight finishes (or fails) before the answer goes out.
+        await writing.catch(() => undefined);
+        throw error;
       }
-      await flush();
+      await writing;
       summary.rejected.sort((a, b) => a.line - b.line);
       res.json(summary);
     },

@@ -60,6 +60,18 @@ describe('ImportOrdersHandler', () => {
     ]);
   });
 
+  it('prepares a batch without the database, so the next can be prepared while one commits; commits in order', async () => {
+    const [first, second] = [...realOlistOrders().values()];
+    const prepared = [handler.prepare({ records: [first!] }), handler.prepare({ records: [second!, first!] })];
+    expect(store.transactionsCommitted).toBe(0);
+    expect((await handler.commit(prepared[0]!)).imported).toEqual([first!.order_id]);
+    // The second batch was built before the first was stored: its repeat is found at commit.
+    const result = await handler.commit(prepared[1]!);
+    expect(result.imported).toEqual([second!.order_id]);
+    expect(result.unchanged).toEqual([first!.order_id]);
+    expect(store.transactionsCommitted).toBe(2);
+  });
+
   it('is idempotent: importing the same records again writes nothing', async () => {
     const records = [
       realOlistOrder('00bdcdda88e6b02977fc6ce3d412c600'),

@@ -32,10 +32,27 @@ export interface ImportOrdersResult {
  * records go on. Idempotent: a record already imported is reported unchanged and writes nothing.
  * The new orders and all their events are written in one transaction.
  */
+/** A batch judged record by record and built into aggregates and events, not written yet. */
+export interface PreparedOrderImport {
+  readonly rejected: readonly OrderImportRejection[];
+  readonly unchanged: readonly string[];
+  readonly candidates: ReadonlyMap<string, Order>;
+  readonly firstIndex: ReadonlyMap<string, number>;
+  readonly events: ReadonlyMap<string, OrderDomainEvent[]>;
+}
+
 export class ImportOrdersHandler {
   constructor(private readonly uow: SalesUnitOfWork) {}
 
   async execute(command: ImportOrdersCommand): Promise<ImportOrdersResult> {
+    return this.commit(this.prepare(command));
+  }
+
+  /**
+   * The CPU half of execute, without the database: an adapter may prepare the next batch while
+   * the previous one's transaction runs (one transaction at a time, so batches still commit in order).
+   */
+  prepare(command: ImportOrdersCommand): PreparedOrderImport {
     const rejected: OrderImportRejection[] = [];
     const unchanged: string[] = [];
     const candidates = new Map<string, Order>();
@@ -67,7 +84,12 @@ export class ImportOrdersHandler {
       } else if (earlier.hasSameFactsAs(order)) unchanged.push(order.id);
       else rejected.push(conflict(index, order.id));
     });
+    return { rejected, unchanged, candidates, firstIndex, events };
+  }
 
+  /** Writes a prepared batch in one transaction: the orders not stored yet and all their events. */
+  commit(prepared: PreparedOrderImport): Promise<ImportOrdersResult> {
+    const { rejected, unchanged, candidates, firstIndex, events } = prepared;
     return retryOnConcurrencyConflict(() =>
       this.uow.run(async ({ orders, outbox }) => {
         const existing = new Map(
