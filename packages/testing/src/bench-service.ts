@@ -18,7 +18,7 @@ export function benchDatabaseUrl(database: string): string {
 }
 
 /** BENCH_PORT when given (machines shared by several people give each a port range), else any free port. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -181,4 +181,34 @@ export async function countBenchRows(database: string, sql: string): Promise<num
   } finally {
     await db.end();
   }
+}
+
+/** The CPU seconds of every PostgreSQL backend of `database` seen so far (each at its last sample). */
+export function backendCpuSampler(admin: Client, database: string): { sample(): Promise<void>; total(): number } {
+  const seconds = new Map<number, number>();
+  return {
+    async sample() {
+      const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+      for (const { pid } of rows) {
+        try {
+          seconds.set(pid, cpuSecondsOf(pid));
+        } catch {
+          // ended between the query and the read: its last sample stands
+        }
+      }
+    },
+    total: () => [...seconds.values()].reduce((sum, value) => sum + value, 0),
+  };
+}
+
+/** Waits for a service process's /health/ready, failing when it exits or after `timeoutMs`. */
+export async function waitUntilReady(baseUrl: string, service: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.exitCode !== null) throw new Error(`the service exited with ${service.exitCode}`);
+    const ready = await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the service did not become ready within ${timeoutMs / 1000} s`);
 }

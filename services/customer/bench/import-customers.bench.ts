@@ -3,16 +3,15 @@
 // own PostgreSQL database, outbox rows written in the same transactions, the relay publishing to
 // Kafka). Prints rows/s, CPU and the service's peak RSS. Run: pnpm --filter @mercado/customer-service bench
 //   options: --rows 100000 --chunk 2000 --seed 7 --port N --rerun (import the same body again) --keep (keep the database)
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { TOPICS } from '@mercado/contracts';
 import { createKafkaClient } from '@mercado/messaging';
 import { mintToken } from '@mercado/service-kit';
+import { backendCpuSampler, benchDatabaseUrl, cpuSecondsOf, freePort, memoryOf, mib, waitUntilReady } from '@mercado/testing';
 import { Client } from 'pg';
 import { generateCustomers } from './olist-customers.generator';
 
@@ -31,65 +30,6 @@ const DATABASE = `bench_customer_${RUN}`;
 const TOPIC_OVERRIDES = Object.fromEntries(
   [TOPICS.customerCustomer.name, TOPICS.customerReview.name, TOPICS.salesOrder.name, TOPICS.salesPayment.name].map((name) => [name, `bench_${name.replace(/\./g, '_')}_${RUN}`]),
 );
-
-function databaseUrl(database: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-/** CPU seconds (user + system) a process has used, from /proc. */
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** The CPU seconds of every PostgreSQL backend of the bench database seen so far (each at its last sample). */
-function backendCpuSampler(admin: Client): { sample(): Promise<void>; total(): number } {
-  const seconds = new Map<number, number>();
-  return {
-    async sample() {
-      const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [DATABASE]);
-      for (const { pid } of rows) {
-        try {
-          seconds.set(pid, cpuSecondsOf(pid));
-        } catch {
-          // ended between the query and the read: its last sample stands
-        }
-      }
-    },
-    total: () => [...seconds.values()].reduce((sum, value) => sum + value, 0),
-  };
-}
-
-/** Resident memory of a process in bytes: current (VmRSS) and peak (VmHWM), from /proc. */
-function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
-  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
-}
-
-async function waitUntilReady(baseUrl: string, service: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (service.exitCode !== null) throw new Error(`the service exited with ${service.exitCode}`);
-    const ready = await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false);
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the service did not become ready within 60 s');
-}
 
 /** Streams the generated rows as NDJSON; resolves with the answer and the time it took. */
 function importCustomers(baseUrl: string, token: string): Promise<{ status: number; body: string; seconds: number; startedAt: number }> {
@@ -134,7 +74,7 @@ async function main(): Promise<void> {
       NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl(DATABASE),
+      DATABASE_URL: benchDatabaseUrl(DATABASE),
       KAFKA_BROKERS: BROKERS,
       KAFKA_TOPIC_OVERRIDES: Object.entries(TOPIC_OVERRIDES)
         .map(([name, actual]) => `${name}=${actual}`)
@@ -157,7 +97,7 @@ async function main(): Promise<void> {
     }, 100);
 
     // Pool connections come and go: their CPU is sampled while they live, the last figure kept.
-    const backendCpu = backendCpuSampler(admin);
+    const backendCpu = backendCpuSampler(admin, DATABASE);
     const backendSampler = setInterval(() => void backendCpu.sample().catch(() => undefined), 500).unref();
     const cpuBefore = cpuSecondsOf(service.pid!);
     const first = await importCustomers(baseUrl, token);
@@ -173,7 +113,7 @@ async function main(): Promise<void> {
     if (first.status !== 200) throw new Error(`import answered ${first.status}: ${first.body.slice(0, 500)}`);
     const summary = JSON.parse(first.body) as { received: number; accepted: number; duplicates: number; rejected: unknown[] };
 
-    const db = new Client({ connectionString: databaseUrl(DATABASE) });
+    const db = new Client({ connectionString: benchDatabaseUrl(DATABASE) });
     await db.connect();
     // The import answers once its rows and outbox rows are committed; the relay may still be
     // publishing. Until the outbox is empty is what the events cost end to end.
@@ -196,7 +136,7 @@ async function main(): Promise<void> {
     console.log(`summary: received ${summary.received}, accepted ${summary.accepted}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}`);
     console.log(`stored: ${stored.persons} persons, ${stored.accounts} accounts; ${appended} events appended to the outbox`);
     console.log(`import: ${first.seconds.toFixed(1)} s, ${Math.round(ROWS / first.seconds)} rows/s`);
-    console.log(`service RSS: idle ${mb(idle.rss)}, peak ${mb(Math.max(afterFirst.peak, sampledPeak))}`);
+    console.log(`service RSS: idle ${mib(idle.rss)}, peak ${mib(Math.max(afterFirst.peak, sampledPeak))}`);
     console.log(
       `CPU: service ${serviceCpu.toFixed(1)} s; PostgreSQL ${databaseCpu.toFixed(1)} s, of which the relay's session ${relayCpu.toFixed(1)} s ` +
         `(machine load ${os.loadavg()[0]!.toFixed(1)})`,
@@ -210,7 +150,7 @@ async function main(): Promise<void> {
       const again = await importCustomers(baseUrl, token);
       const rerun = JSON.parse(again.body) as { accepted: number; duplicates: number };
       const after = (await db.query<{ n: string }>('SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM messaging_outbox_position_seq')).rows[0]!.n;
-      console.log(`re-run: ${again.seconds.toFixed(1)} s, accepted ${rerun.accepted}, duplicates ${rerun.duplicates}, events appended ${Number(after) - Number(appended)}; peak RSS ${mb(memoryOf(service.pid!).peak)}`);
+      console.log(`re-run: ${again.seconds.toFixed(1)} s, accepted ${rerun.accepted}, duplicates ${rerun.duplicates}, events appended ${Number(after) - Number(appended)}; peak RSS ${mib(memoryOf(service.pid!).peak)}`);
     }
     clearInterval(sampler);
     await db.end();
@@ -228,10 +168,6 @@ async function main(): Promise<void> {
     }
     await admin.end();
   }
-}
-
-function mb(bytes: number): string {
-  return `${Math.round(bytes / 2 ** 20)} MiB`;
 }
 
 main().catch((error: unknown) => {
