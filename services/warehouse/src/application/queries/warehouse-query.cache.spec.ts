@@ -78,6 +78,16 @@ describe('read answers cached until the marts change', () => {
     expect(computed).toEqual(['freshness', 'freshness']);
   });
 
+  it('reads freshness anew for each request once the previous read is done, shared while one is in flight', async () => {
+    const { cache, computed } = fixture();
+    const together = await Promise.all([cache.freshness(), cache.freshness(), cache.freshness()]);
+    expect(new Set(together).size).toBe(1);
+    expect(computed).toEqual(['freshness']);
+    const after = await cache.freshness();
+    expect(after).not.toBe(together[0]);
+    expect(computed).toEqual(['freshness', 'freshness']);
+  });
+
   it('drops every answer when invalidated, even with the version unchanged', async () => {
     const { cache, computed } = fixture();
     await cache.segmentSummary();

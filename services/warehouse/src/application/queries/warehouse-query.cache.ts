@@ -23,12 +23,13 @@ export const DEFAULT_CACHE_ENTRIES = 2_000;
  * aggregate costs. Every request reads the version first, so an answer is never served after a change
  * committed before the request came. Concurrent identical questions share one computation; failures
  * (invalid queries included) are not kept. Answers are shared between callers, which must not change them.
- * Freshness is never cached: it is what tells how old the rest is.
+ * Freshness is never cached (it is what tells how old the rest is); concurrent reads of it share one.
  */
 export class CachedWarehouseQueries implements WarehouseQueries {
   private version: string | undefined;
   private answers = new Map<string, Promise<unknown>>();
   private epoch = 0;
+  private freshnessInFlight: Promise<WarehouseFreshness> | undefined;
 
   constructor(
     private readonly inner: WarehouseQueries,
@@ -68,8 +69,16 @@ export class CachedWarehouseQueries implements WarehouseQueries {
     );
   }
 
+  /**
+   * Never kept: each answer is read after the request came, except that requests arriving while one
+   * read is in flight share it (its rows are at most that read's few milliseconds old), so a crowd of
+   * pollers costs one read at a time.
+   */
   freshness(): Promise<WarehouseFreshness> {
-    return this.inner.freshness();
+    this.freshnessInFlight ??= this.inner.freshness().finally(() => {
+      this.freshnessInFlight = undefined;
+    });
+    return this.freshnessInFlight;
   }
 
   private async cached<T>(key: unknown[], compute: () => Promise<T>): Promise<T> {
