@@ -11,7 +11,7 @@ export interface Page<T> {
 }
 
 /** An opaque cursor: the position as JSON, base64url-encoded. */
-export function encodeCursor(position: object): string {
+export function encodeCursor(position: unknown): string {
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
@@ -44,11 +44,11 @@ export function pageLimit(limit: number | undefined): number {
  * Builds a page from rows fetched with `limit + 1`: when the extra row came back there is a next
  * page, whose cursor is the position of the last row kept.
  */
-export function pageOf<Row, Item>(
+export function pageOf<Row, Item = Row>(
   rows: readonly Row[],
   limit: number,
-  positionOf: (row: Row) => object,
-  toItem: (row: Row) => Item,
+  positionOf: (row: Row) => unknown,
+  toItem: (row: Row) => Item = (row) => row as unknown as Item,
 ): Page<Item> {
   const hasMore = rows.length > limit;
   const kept = hasMore ? rows.slice(0, limit) : rows;

@@ -1,14 +1,10 @@
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '@mercado/kernel';
 import Joi from 'joi';
 import { ValidationError } from './problem';
 
-export const DEFAULT_PAGE_LIMIT = 50;
-export const MAX_PAGE_LIMIT = 500;
-
-/** A page of a list answer: `nextCursor` is null on the last page. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+// Pages, cursors and limits are the shared kernel's; the HTTP edge adds the query schema and a
+// decodeCursor whose failure is a 400 naming `cursor`.
+export { DEFAULT_PAGE_LIMIT, encodeCursor, MAX_PAGE_LIMIT, pageOf, type Page } from '@mercado/kernel';
 
 /** The query parameters every list endpoint takes: `Joi.object({ ...paginationQuery, status: … })`. */
 export const paginationQuery = {
@@ -23,11 +19,6 @@ export const paginationQuery = {
 export interface PaginationParams {
   limit: number;
   cursor?: string;
-}
-
-/** An opaque cursor: the position as JSON, base64url-encoded. */
-export function encodeCursor(position: unknown): string {
-  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
 /**
@@ -49,23 +40,4 @@ export function decodeCursor<T = unknown>(cursor: string, shape?: Joi.Schema<T>)
     return value as T;
   }
   return position as T;
-}
-
-/**
- * Builds a page from rows fetched with `LIMIT limit + 1`: when the extra row came back there is a next
- * page, whose cursor is the position of the last row kept.
- */
-export function pageOf<Row, Item = Row>(
-  rows: Row[],
-  limit: number,
-  positionOf: (row: Row) => unknown,
-  toItem: (row: Row) => Item = (row) => row as unknown as Item,
-): Page<Item> {
-  const hasMore = rows.length > limit;
-  const kept = hasMore ? rows.slice(0, limit) : rows;
-  const last = kept[kept.length - 1];
-  return {
-    items: kept.map(toItem),
-    nextCursor: hasMore && last !== undefined ? encodeCursor(positionOf(last)) : null,
-  };
 }
