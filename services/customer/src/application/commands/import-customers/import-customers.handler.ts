@@ -5,7 +5,7 @@ import { type Clock } from '../../ports/clock.port';
 import { type CustomerUnitOfWork } from '../../ports/unit-of-work.port';
 import { type ImportRejection, rejectionFor, textOrNull } from '../shared/import-rejection';
 import { RecomputeSegmentsHandler } from '../recompute-segments/recompute-segments.handler';
-import { retryOnConcurrencyConflict } from '../shared/retry-on-concurrency-conflict';
+import { BULK_CONCURRENCY_ATTEMPTS, retryOnConcurrencyConflict } from '../shared/retry-on-concurrency-conflict';
 import { joinedUnitOfWork, scoreAccountHolders } from '../shared/score-account-holders';
 import { type ImportCustomersCommand } from './import-customers.command';
 
@@ -138,6 +138,7 @@ export class ImportCustomersHandler {
           rejected: rejected.sort((a, b) => a.index - b.index),
         };
       }),
+      { attempts: BULK_CONCURRENCY_ATTEMPTS },
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Review, ReviewConflictError } from '../../../domain/review/review.aggregate';
 import { type CustomerUnitOfWork } from '../../ports/unit-of-work.port';
 import { type ImportRejection, rejectionFor, textOrNull } from '../shared/import-rejection';
-import { retryOnConcurrencyConflict } from '../shared/retry-on-concurrency-conflict';
+import { BULK_CONCURRENCY_ATTEMPTS, retryOnConcurrencyConflict } from '../shared/retry-on-concurrency-conflict';
 import { type ImportReviewsCommand } from './import-reviews.command';
 
 export interface ImportReviewsResult {
@@ -71,6 +71,7 @@ export class ImportReviewsHandler {
           rejected: rejected.sort((a, b) => a.index - b.index),
         };
       }),
+      { attempts: BULK_CONCURRENCY_ATTEMPTS },
     );
   }
 }
